@@ -17,7 +17,7 @@ namespace SalesKpi;
 /// Use a fill combinator (<c>FillEmpty</c>) to make empty cells appear in the enumeration and the text.
 /// </remarks>
 /// <typeparam name="TKey">The group key type.</typeparam>
-public sealed class KpiTable<TKey> : IReadOnlyList<KpiCell<TKey>>
+public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     where TKey : notnull
 {
     private readonly TKey[] _keys;
@@ -77,12 +77,9 @@ public sealed class KpiTable<TKey> : IReadOnlyList<KpiCell<TKey>>
     /// <summary>Gets the number of cells.</summary>
     public int Count => _cells.Length;
 
-    /// <summary>Gets the cell at <paramref name="index"/> in the table's order (key, then period).</summary>
-    /// <param name="index">The zero-based index.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
-    public KpiCell<TKey> this[int index] => (uint)index < (uint)_cells.Length
-        ? _cells[index]
-        : throw new ArgumentOutOfRangeException(nameof(index), index, "The index is outside the table.");
+    /// <summary>Gets the cells in the table's order: by key, then by period.</summary>
+    /// <remarks>A list rather than an indexer on the table, so that <c>table[key]</c> always means a key, also for <see langword="int"/> keys.</remarks>
+    public IReadOnlyList<KpiCell<TKey>> Cells => _cells;
 
     /// <summary>Gets the value of <paramref name="key"/> in <paramref name="period"/>, or <see cref="EmptyValue"/> when there is no such cell.</summary>
     /// <param name="key">The group key.</param>

@@ -193,6 +193,18 @@ public readonly struct KpiValue : IEquatable<KpiValue>
         return ExactRatioOf(numerator, denominator, count, KpiValueKind.Ratio);
     }
 
+    /// <summary>Creates the exact ratio of two integers <paramref name="numerator"/> ÷ <paramref name="denominator"/>.</summary>
+    /// <param name="numerator">The numerator.</param>
+    /// <param name="denominator">The denominator. Zero makes the value Undefined.</param>
+    /// <param name="count">The number of facts behind it, at least 0.</param>
+    /// <returns>A ratio; Undefined (keeping both parts) when the denominator is zero.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static KpiValue Ratio(long numerator, long denominator, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return ExactRatioOf(numerator, denominator, count, KpiValueKind.Ratio);
+    }
+
     /// <summary>Creates the rate <paramref name="successes"/> ÷ <paramref name="trials"/> with its 95% Wilson interval.</summary>
     /// <param name="successes">The successes, between 0 and <paramref name="trials"/>.</param>
     /// <param name="trials">The trials (n), at least 0. Zero trials make the rate Undefined.</param>
