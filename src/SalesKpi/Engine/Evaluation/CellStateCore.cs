@@ -37,17 +37,17 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
     public override int CellCount => Cells.Count;
 
-    protected Metric<TFact, TKey> Metric { get; }
+    internal Metric<TFact, TKey> Metric { get; }
 
-    protected EvaluationOptions<TFact>? Options { get; }
+    internal EvaluationOptions<TFact>? Options { get; }
 
-    protected KeyMap<TKey> Keys { get; } = new();
+    internal KeyMap<TKey> Keys { get; } = new();
 
-    protected CellStore<TAcc> Cells { get; } = new();
+    internal CellStore<TAcc> Cells { get; } = new();
 
-    protected PeriodSlots? Periods { get; }
+    internal PeriodSlots? Periods { get; }
 
-    protected long Added { get; set; }
+    internal long Added { get; set; }
 
     public override void MergeFrom(StateCore<TFact, TKey> other)
     {
@@ -134,6 +134,34 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         return BuildRows(keys, cells).Build(Metric + " | rolled up");
+    }
+
+    public override KpiTable<TOut> FilterRollUp<TOut>(Metric<TFact, TOut> target, EvaluationOptions<TFact>? options, Func<TKey, TOut> map, Func<TKey, ReportingPeriod?, bool> keep)
+    {
+        var core = (CellStateCore<TFact, TOut, TAcc>)target.Aggregation.CreateCore(target, options);
+        var keyMap = new int[Keys.Count];
+        Array.Fill(keyMap, -1);
+        for (int c = 0; c < Cells.Count; c++)
+        {
+            int k = Cells.KeyOf[c];
+            var period = Periods is null ? (ReportingPeriod?)null : Periods[Cells.PeriodOf[c]];
+            if (!keep(Keys[k], period))
+            {
+                continue;
+            }
+
+            if (keyMap[k] < 0)
+            {
+                keyMap[k] = core.Keys.GetOrAdd(map(Keys[k]));
+            }
+
+            int p = period is ReportingPeriod known ? core.Periods!.SlotOf(known) : 0;
+            ref TAcc acc = ref core.Cells.GetOrAdd(keyMap[k], p);
+            acc.Merge(in Cells.Accumulators[c]);
+        }
+
+        core.Added = Added;
+        return core.ToTable();
     }
 
     public override KpiSnapshot<TKey> ToSnapshot()
