@@ -5,7 +5,7 @@ using NodaTime;
 namespace SalesKpi.Benchmarks;
 
 /// <summary>A compact activity fact, shaped like the domain's activity struct (int-backed rep id, instant, kind).</summary>
-public readonly record struct BenchActivity(int Rep, Instant Timestamp, byte Kind);
+public readonly record struct BenchActivity(Instant Timestamp, int Rep, byte Kind);
 
 /// <summary>
 /// Engine self-check: grouped count by rep × business day × kind (Europe/Paris, with DST) against a hand-written loop
@@ -44,7 +44,7 @@ public class GroupedCountBenchmarks
         for (int i = 0; i < n; i++)
         {
             long t = start + (span / n * i) + random.NextInt64(span / n);
-            facts[i] = new BenchActivity(random.Next(Reps), Instant.FromUnixTimeTicks(t), (byte)random.Next(Kinds));
+            facts[i] = new BenchActivity(Instant.FromUnixTimeTicks(t), random.Next(Reps), (byte)random.Next(Kinds));
         }
 
         return facts;
