@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 
@@ -54,10 +56,25 @@ public class GroupedCountBenchmarks
     public int HandLoop() => HandCount(_facts).Length;
 
     [Benchmark]
+    public int HandLoopDictionary() => HandCountDictionary(_facts);
+
+    [Benchmark]
     public int EngineSinglePass() => _metric.CreateState(_options).Add(_facts).CellCount;
 
     [Benchmark]
     public int EngineEvaluateToTable() => _metric.Evaluate(_facts, _options).Count;
+
+    /// <summary>A typical hand-written loop: a dictionary keyed by (rep, business date, kind), dates from <c>InZone</c>.</summary>
+    public static int HandCountDictionary(BenchActivity[] facts)
+    {
+        var counts = new Dictionary<(int, LocalDate, byte), int>();
+        foreach (ref readonly var f in facts.AsSpan())
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, (f.Rep, f.Timestamp.InZone(Zone).Date, f.Kind), out _)++;
+        }
+
+        return counts.Count;
+    }
 
     /// <summary>The hand-written reference: the same work with everything known in advance (dense arrays, one zone).</summary>
     public static int[] HandCount(BenchActivity[] facts)

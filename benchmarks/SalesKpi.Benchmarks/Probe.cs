@@ -30,6 +30,20 @@ internal static class Probe
                 cells.GetOrAdd(k, p).N++;
             }
         });
+        Time("replica with inlined selectors", () =>
+        {
+            var map = new KeyMap<(int, byte)>();
+            var cache = new ZoneDayCache(zone);
+            var periods = new PeriodSlots(ReportingCalendar.Iso, PeriodKind.Day);
+            var cells = new CellStore<CountAccumulator>();
+            foreach (ref readonly var f in facts.AsSpan())
+            {
+                int k = map.GetOrAdd((f.Rep, f.Kind));
+                int p = cache.PeriodSlot(f.Timestamp, periods);
+                cells.GetOrAdd(k, p).N++;
+            }
+        });
+        Time("hand loop", () => GroupedCountBenchmarks.HandCount(facts));
         Time("engine Add", () => Metric.Count<BenchActivity>().By(key).PerPeriod(PeriodKind.Day, time).CreateState(zone).Add(facts));
         Time("keys (delegate + map)", () =>
         {

@@ -238,7 +238,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
             }
         }
 
-        return TableBuilder<TKey>.Create(description, IsPerPeriod, PeriodKind, combine(EmptyValue, other.EmptyValue), cells);
+        return TableBuilder<TKey>.Create(description, IsPerPeriod, PeriodKind, combine(EmptyValue, other.EmptyValue), cells.ToArray());
     }
 
     /// <summary>Adds <paramref name="other"/> cell by cell (aligned on key and period).</summary>

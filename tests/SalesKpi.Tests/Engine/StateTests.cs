@@ -171,6 +171,21 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void Merging_snapshots_directly_equals_merging_restored_states()
+    {
+        var facts = T.RandomActs(3_000, seed: 9);
+        var snapshots = Enumerable.Range(0, 3).Select(i => Grouped.CreateState(T.Utc).Add(facts.AsSpan(i * 1_000, 1_000)).ToSnapshot()).ToArray();
+        var direct = Grouped.CreateState(T.Utc);
+        foreach (var snapshot in snapshots)
+        {
+            direct.Merge(snapshot);
+        }
+
+        Assert.Equal(Grouped.Evaluate(facts, T.Utc).Cells, direct.ToTable().Cells);
+        Assert.Equal(3_000, direct.FactCount);
+    }
+
+    [Fact]
     public void Merging_a_state_with_itself_doubles_it()
     {
         var state = Metric.Count<Act>().CreateState().Add(T.RandomActs(5, seed: 8));

@@ -185,7 +185,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, trusted: true);
     }
 
-    public override void Load(KpiSnapshot<TKey> snapshot)
+    public override void Load(KpiSnapshot<TKey> snapshot, bool merge)
     {
         if (snapshot.Metric != Metric.Aggregation.Name)
         {
@@ -204,15 +204,22 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         {
             int k = Keys.GetOrAdd(snapshot.Keys[i]);
             int p = Periods is null ? 0 : Periods.SlotOfStart(snapshot.Periods![i]);
+            var restored = TAcc.FromState(cells[i]);
+            if (merge)
+            {
+                Cells.GetOrAdd(k, p).Merge(in restored);
+                continue;
+            }
+
             if (Cells.Find(k, p) >= 0)
             {
                 throw new ArgumentException($"The snapshot holds cell {i} ({snapshot.Keys[i]}) twice.", nameof(snapshot));
             }
 
-            Cells.GetOrAdd(k, p) = TAcc.FromState(cells[i]);
+            Cells.GetOrAdd(k, p) = restored;
         }
 
-        Added = snapshot.FactCount;
+        Added = checked(Added + snapshot.FactCount);
     }
 
     protected abstract KpiValue ValueOf(in TAcc acc);
@@ -278,19 +285,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         where TK : notnull
     {
         var builder = new TableBuilder<TK>(Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue);
-        var rank = KeyRanks(keys);
-        var byKey = new List<int>?[keys.Count];
-        for (int c = 0; c < cells.Count; c++)
-        {
-            (byKey[cells.KeyOf[c]] ??= []).Add(c);
-        }
-
-        var slotsInOrder = new int[keys.Count];
-        for (int k = 0; k < rank.Length; k++)
-        {
-            slotsInOrder[rank[k]] = k;
-        }
-
+        var order = CellOrder(keys, cells, Periods);
         ReportingPeriod[]? spine = null;
         Dictionary<LocalDate, int>? spineIndex = null;
         if (Metric.Window is not null && Periods is not null && cells.Count > 0)
@@ -303,33 +298,37 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
         }
 
-        foreach (int k in slotsInOrder)
+        int start = 0;
+        while (start < order.Length)
         {
-            var list = byKey[k];
-            if (list is null)
+            int k = cells.KeyOf[order[start]];
+            int end = start + 1;
+            while (end < order.Length && cells.KeyOf[order[end]] == k)
             {
-                continue;
+                end++;
             }
 
             var key = keys[k];
-            var row = builder.AddRow(key);
+            var row = builder.AddRow(key).Cells;
             if (Periods is null)
             {
-                var acc = cells.Accumulators[list[0]];
-                row.Add(default, new KpiCell<TK>(key, null, ValueOf(in acc)));
+                row.Add(new KpiCell<TK>(key, null, ValueOf(in cells.Accumulators[order[start]])));
             }
             else if (spine is null)
             {
-                foreach (int c in list)
+                row.Capacity = end - start;
+                for (int i = start; i < end; i++)
                 {
-                    var period = Periods[cells.PeriodOf[c]];
-                    row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in cells.Accumulators[c])));
+                    int c = order[i];
+                    row.Add(new KpiCell<TK>(key, Periods[cells.PeriodOf[c]], ValueOf(in cells.Accumulators[c])));
                 }
             }
             else
             {
-                WindowRow(key, list, cells, spine, spineIndex!, row);
+                WindowRow(key, order.AsSpan(start, end - start), cells, spine, spineIndex!, row);
             }
+
+            start = end;
         }
 
         return builder;
@@ -367,7 +366,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         return spine.ToArray();
     }
 
-    private void WindowRow<TK>(TK key, List<int> cellsOfKey, CellStore<TAcc> cells, ReportingPeriod[] spine, Dictionary<LocalDate, int> spineIndex, SortedList<LocalDate, KpiCell<TK>> row)
+    private void WindowRow<TK>(TK key, ReadOnlySpan<int> cellsOfKey, CellStore<TAcc> cells, ReportingPeriod[] spine, Dictionary<LocalDate, int> spineIndex, List<KpiCell<TK>> row)
         where TK : notnull
     {
         var window = Metric.Window!;
@@ -394,7 +393,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                         running.Merge(in cells.Accumulators[data[i]]);
                     }
 
-                    row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in running)));
+                    row.Add(new KpiCell<TK>(key, period, ValueOf(in running)));
                     break;
 
                 case WindowKind.ToDate:
@@ -412,7 +411,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                     if (running.Count > 0)
                     {
-                        row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in running)));
+                        row.Add(new KpiCell<TK>(key, period, ValueOf(in running)));
                     }
 
                     break;
@@ -429,7 +428,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                     if (sum.Count > 0)
                     {
-                        row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in sum)));
+                        row.Add(new KpiCell<TK>(key, period, ValueOf(in sum)));
                     }
 
                     break;
@@ -470,9 +469,9 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         {
             foreach (var row in builder.Rows)
             {
-                if (row.Value.Count == 0)
+                if (row.Cells.Count == 0)
                 {
-                    row.Value.Add(default, new KpiCell<TKey>(row.Key, null, empty));
+                    row.Cells.Add(new KpiCell<TKey>(row.Key, null, empty));
                 }
             }
 
@@ -491,13 +490,13 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             ReportingPeriod? last = null;
             foreach (var row in builder.Rows)
             {
-                if (row.Value.Count == 0)
+                if (row.Cells.Count == 0)
                 {
                     continue;
                 }
 
-                var a = row.Value.Values[0].Period!.Value;
-                var b = row.Value.Values[^1].Period!.Value;
+                var a = row.Cells[0].Period!.Value;
+                var b = row.Cells[^1].Period!.Value;
                 if (first is null || a.Start < first.Value.Start)
                 {
                     first = a;
@@ -514,13 +513,32 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
         foreach (var row in builder.Rows)
         {
+            // Merge two period-ordered sequences: the row's cells and the periods to fill.
+            var merged = new List<KpiCell<TKey>>(row.Cells.Count + periods.Length);
+            int i = 0;
             foreach (var period in periods)
             {
-                if (!row.Value.ContainsKey(period.Start))
+                while (i < row.Cells.Count && row.Cells[i].Period!.Value.Start < period.Start)
                 {
-                    row.Value.Add(period.Start, new KpiCell<TKey>(row.Key, period, empty));
+                    merged.Add(row.Cells[i++]);
+                }
+
+                if (i < row.Cells.Count && row.Cells[i].Period!.Value.Start == period.Start)
+                {
+                    merged.Add(row.Cells[i++]);
+                }
+                else
+                {
+                    merged.Add(new KpiCell<TKey>(row.Key, period, empty));
                 }
             }
+
+            while (i < row.Cells.Count)
+            {
+                merged.Add(row.Cells[i++]);
+            }
+
+            row.Cells = merged;
         }
     }
 }

@@ -107,7 +107,7 @@ internal sealed class EntityFilteredCore<TFact, TKey, TEntity>(
     public override KpiSnapshot<TKey> ToSnapshot() =>
         throw new NotSupportedException("A metric filtered by a per-entity value has no snapshot form yet; merge its states directly.");
 
-    public override void Load(KpiSnapshot<TKey> snapshot) =>
+    public override void Load(KpiSnapshot<TKey> snapshot, bool merge) =>
         throw new NotSupportedException("A metric filtered by a per-entity value has no snapshot form yet; merge its states directly.");
 
     private Metric<TFact, TKey> Metric => metric;

@@ -30,5 +30,6 @@ internal abstract class StateCore<TFact, TKey>
 
     public abstract KpiSnapshot<TKey> ToSnapshot();
 
-    public abstract void Load(KpiSnapshot<TKey> snapshot);
+    /// <summary>Adds the snapshot's cells: into an empty state (restore, duplicates rejected) or by merging.</summary>
+    public abstract void Load(KpiSnapshot<TKey> snapshot, bool merge);
 }
