@@ -125,7 +125,7 @@ public sealed class BusinessDateMapper
     {
         long ticks = instant.ToUnixTimeTicks();
         Find(ticks, out _, out _, out long offset);
-        return Instant.FromUnixTimeTicks(ticks + offset).InUtc().Date;
+        return instant.WithOffset(Offset.FromTicks(offset)).Date;
     }
 
     /// <summary>Returns the business date of <paramref name="instant"/> as an epoch day (days since 1970-01-01 in <see cref="Zone"/>).</summary>
