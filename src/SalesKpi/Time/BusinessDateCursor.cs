@@ -58,7 +58,16 @@ public struct BusinessDateCursor
     /// <param name="instant">The event time.</param>
     /// <returns>The same value as <see cref="BusinessDateMapper.ToDate"/>.</returns>
     /// <exception cref="InvalidOperationException">This is the default value, which has no mapper.</exception>
-    public LocalDate ToDate(Instant instant) => EpochDay.ToDateUnchecked(ToEpochDay(instant));
+    public LocalDate ToDate(Instant instant)
+    {
+        long ticks = instant.ToUnixTimeTicks();
+        if (ticks < start || ticks >= end)
+        {
+            (mapper ?? throw NoMapper()).Find(ticks, out start, out end, out offset);
+        }
+
+        return instant.WithOffset(Offset.FromTicks(offset)).Date;
+    }
 
     private static InvalidOperationException NoMapper() =>
         new("The default BusinessDateCursor has no mapper; create one with BusinessDateMapper.CreateCursor().");

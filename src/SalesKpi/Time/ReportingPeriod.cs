@@ -7,7 +7,11 @@ namespace SalesKpi;
 /// A reporting period: a half-open range of business dates <c>[Start, End)</c> of one <see cref="PeriodKind"/>
 /// on a <see cref="ReportingCalendar"/>, with a human-readable label such as <c>FY2027 Q1</c> or <c>2026-W48</c>.
 /// </summary>
-/// <remarks>Periods are values: two periods are equal when kind, start, end and label are equal.</remarks>
+/// <remarks>
+/// Periods are values: two periods are equal when kind, start, end and label are equal. A calendar's periods of one
+/// kind tile the timeline; a period-to-date from <see cref="ReportingCalendar.PeriodToDate"/> is a partial range of
+/// the same kind (label <c>FY2027 Q1 to 2026-03-15</c>) that is not one of them.
+/// </remarks>
 public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
 {
     /// <summary>Creates a period.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using NodaTime;
@@ -36,11 +37,15 @@ public sealed class WorkingCalendar
 
     private readonly LocalDate[] holidays;
     private readonly IsoDayOfWeek[] weekendDays;
+    private readonly ReadOnlyCollection<LocalDate> holidayView;
+    private readonly ReadOnlyCollection<IsoDayOfWeek> weekendView;
 
     private WorkingCalendar(IsoDayOfWeek[] weekendDays, LocalDate[] holidays)
     {
         this.weekendDays = weekendDays;
         this.holidays = holidays;
+        weekendView = Array.AsReadOnly(weekendDays);
+        holidayView = Array.AsReadOnly(holidays);
         isWorkingWeekday = new bool[7];
         for (int i = 0; i < 7; i++)
         {
@@ -74,10 +79,10 @@ public sealed class WorkingCalendar
     public static WorkingCalendar MondayToFriday { get; } = new([.. SaturdaySunday], []);
 
     /// <summary>Gets the weekend days, in ISO order (Monday first).</summary>
-    public IReadOnlyList<IsoDayOfWeek> WeekendDays => weekendDays;
+    public IReadOnlyList<IsoDayOfWeek> WeekendDays => weekendView;
 
     /// <summary>Gets the holidays as supplied, in ascending order.</summary>
-    public IReadOnlyList<LocalDate> Holidays => holidays;
+    public IReadOnlyList<LocalDate> Holidays => holidayView;
 
     /// <summary>Creates a calendar with Saturday and Sunday as the weekend and the given holidays.</summary>
     /// <param name="holidays">The holidays, in any order, each at most once.</param>

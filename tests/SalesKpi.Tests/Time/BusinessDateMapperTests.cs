@@ -97,6 +97,21 @@ public sealed class BusinessDateMapperTests
         Assert.Same(NewYorkDates, cursor.Mapper);
     }
 
+    [Theory]
+    [InlineData(1000, 3000)] // wide: coarser buckets, several transitions per bucket
+    [InlineData(2026, 2027)] // narrow: most instants take the fallback path
+    public void Any_table_range_gives_NodaTime_dates(int fromYear, int toYear)
+    {
+        var range = new NodaTime.Interval(Instant.FromUtc(fromYear, 1, 1, 0, 0), Instant.FromUtc(toYear, 1, 1, 0, 0));
+        var mapper = new BusinessDateMapper(NewYork, range);
+        var random = new Random(20261127);
+        for (int i = 0; i < 20_000; i++)
+        {
+            var instant = Instant.FromUnixTimeSeconds(random.NextInt64(-2_208_988_800L, 4_102_444_800L)); // 1900 .. 2100
+            Assert.Equal(instant.InZone(NewYork).Date, mapper.ToDate(instant));
+        }
+    }
+
     [Fact]
     public void The_default_cursor_has_no_mapper()
     {

@@ -49,4 +49,21 @@ public sealed class EpochDayTests
             && Period.DaysBetween(epoch, date) == epochDay
             && EpochDay.DayOfWeek(epochDay) == date.DayOfWeek;
     }
+
+    [Property(Arbitrary = [typeof(EpochDayTests)], MaxTest = 1000)]
+    public bool Arithmetic_and_NodaTime_paths_agree_over_the_whole_iso_range(int epochDay)
+    {
+        var date = EpochDay.ToDate(epochDay);
+        return EpochDay.ToDateByArithmetic(epochDay) == date
+            && EpochDay.FromYearMonthDay(date.Year, date.Month, date.Day) == epochDay;
+    }
+
+    [Fact]
+    public void Dates_before_year_1_use_the_arithmetic_path()
+    {
+        // Year 0 (1 BC) is a leap year in the proleptic ISO calendar: 0000-03-01 is 60 days after 0000-01-01.
+        var newYear = new LocalDate(0, 1, 1);
+        Assert.Equal(60, EpochDay.FromDate(new LocalDate(0, 3, 1)) - EpochDay.FromDate(newYear));
+        Assert.Equal(Period.DaysBetween(new LocalDate(1970, 1, 1), newYear), EpochDay.FromDate(newYear));
+    }
 }
