@@ -1,9 +1,13 @@
 using System;
 using System.Globalization;
 using NodaTime;
-using SalesKpi;
 
+// The quick start: generate the sample organisation and print what SalesKpi computes from it.
+// Nothing here reads the clock: the report is "as of" a fixed date.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var asOf = new LocalDate(2026, 11, 27);
-Console.WriteLine("SalesKpi quick start");
-Console.WriteLine($"Calendar month of {asOf:uuuu-MM-dd}: {ReportingCalendar.Iso.GetPeriod(asOf, PeriodKind.Month)}");
+var output = Console.Out;
+
+output.WriteLine($"SalesKpi quick start, as of {asOf:uuuu-MM-dd}");
+output.WriteLine();
+TimeSection.Print(output, asOf);
