@@ -138,8 +138,15 @@ public sealed class Lead : IEquatable<Lead>
     /// <param name="stage">The stage.</param>
     /// <returns>The new lead.</returns>
     /// <exception cref="ArgumentException"><paramref name="stage"/> is not defined.</exception>
-    public Lead WithStage(Instant at, LeadStage stage) =>
-        new(Id, Created, [.. _stageHistory, new StageChange<LeadStage>(at, stage)], Source, ContactJobTitle, Profile, Owner, ContactEmail);
+    public Lead WithStage(Instant at, LeadStage stage)
+    {
+        if (!Enum.IsDefined(stage))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Lead {Id} cannot enter the undefined stage {(int)stage} at {Facts.Format(at)}."), nameof(stage));
+        }
+
+        return new(Id, Created, [.. _stageHistory, new StageChange<LeadStage>(at, stage)], Source, ContactJobTitle, Profile, Owner, ContactEmail);
+    }
 
     /// <summary>Returns a copy owned by <paramref name="owner"/>.</summary>
     /// <param name="owner">The new owner, or <see cref="RepId.None"/>.</param>
