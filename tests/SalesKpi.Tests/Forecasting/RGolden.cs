@@ -45,6 +45,31 @@ internal static partial class RGolden
         return (point, lower);
     }
 
+    /// <summary>Returns the whole R call and the published values of the first golden line whose call starts with <paramref name="prefix"/>.</summary>
+    internal static (string Call, double[] Values) ForPrefix(string prefix)
+    {
+        string start = "- `" + prefix;
+        string line = Lines.Value.FirstOrDefault(l => l.StartsWith(start, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The shared data README has no golden line starting with `{prefix}`.");
+        int close = line.IndexOf("`:", 3, StringComparison.Ordinal);
+        return (line[3..close], Numbers(line[(close + 2)..].Split(';')[0]));
+    }
+
+    /// <summary>Reads a classic series (columns year, period, value) from the shared data folder.</summary>
+    internal static double[] Classic(string file) =>
+        File.ReadAllLines(SharedData.File("classic", file))
+            .Skip(1)
+            .Where(l => l.Length > 0)
+            .Select(l => double.Parse(l.Split(',')[2].Trim('"'), NumberStyles.Float, CultureInfo.InvariantCulture))
+            .ToArray();
+
+    /// <summary>Parses the numbers of an R vector literal <c>c(1,2,3)</c> inside a call.</summary>
+    internal static double[] VectorIn(string call)
+    {
+        int open = call.IndexOf("c(", StringComparison.Ordinal) + 2;
+        return Numbers(call[open..call.IndexOf(')', open)]);
+    }
+
     private static double[] Numbers(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture))
