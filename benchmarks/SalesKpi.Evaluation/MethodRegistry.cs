@@ -86,13 +86,33 @@ internal static class MethodRegistry
         return inner is null ? null : new SeasonallyAdjusted(inner);
     }
 
-    private static ForecastMethod? Ses() => Create(["SimpleExponentialSmoothing", "Ses"], null);
+    private static ForecastMethod? Ses() => Factory("Ses") ?? Create(["SimpleExponentialSmoothing", "Ses"], null);
 
     private static ForecastMethod? Holt(bool damped) => damped
-        ? Create(["DampedHolt", "DampedTrend", "Damped"], null) ?? Create(["Holt", "HoltLinear"], ("damped", true))
-        : Create(["Holt", "HoltLinear"], null);
+        ? Factory("DampedHolt") ?? Create(["DampedHolt", "DampedTrend", "Damped"], null) ?? Create(["Holt", "HoltLinear"], ("damped", true))
+        : Factory("Holt") ?? Create(["Holt", "HoltLinear"], null);
 
-    private static ForecastMethod? AutoEts() => Create(["AutoEts", "Ets"], null);
+    private static ForecastMethod? AutoEts() => Factory("AutoEts") ?? Create(["AutoEts", "AutoEtsMethod"], null);
+
+    /// <summary>Calls a parameterless static factory of that name on a public static class of the library (for example <c>ExponentialSmoothing.Ses()</c>).</summary>
+    private static ForecastMethod? Factory(string methodName)
+    {
+        foreach (var type in typeof(ForecastMethod).Assembly.GetExportedTypes())
+        {
+            if (!(type.IsAbstract && type.IsSealed))
+            {
+                continue;
+            }
+
+            var method = type.GetMethod(methodName, BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes);
+            if (method is not null && typeof(ForecastMethod).IsAssignableFrom(method.ReturnType))
+            {
+                return (ForecastMethod?)method.Invoke(null, null);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Creates the first library type found by one of the names through a constructor whose parameters are all optional.</summary>
     private static ForecastMethod? Create(string[] typeNames, (string Name, object Value)? argument)
