@@ -63,15 +63,15 @@ internal static class MethodRegistry
 
             case "AUTOCOMB":
             {
+                // Equal-weight automatic ETS and standard Theta (R thetaf): both select their own seasonality.
                 var ets = AutoEts();
-                var damped = Holt(damped: true);
-                if (ets is null || damped is null)
+                if (ets is null)
                 {
-                    missing = "autocomb needs automatic ETS and damped Holt from the exponential-smoothing family";
+                    missing = "autocomb needs automatic ETS from the exponential-smoothing family";
                     return null;
                 }
 
-                return new Combination(ets, new Theta(), new SeasonallyAdjusted(damped));
+                return new Combination(ets, new Theta());
             }
 
             default:
