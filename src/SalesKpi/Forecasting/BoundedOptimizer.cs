@@ -182,6 +182,38 @@ internal static class BoundedOptimizer
         double relativeTolerance,
         int maxEvaluations)
     {
+        // Projection can flatten the simplex onto a face of the box; restarting from the best vertex with a fresh
+        // simplex recovers the lost directions. Stop when a restart no longer improves.
+        var best = NelderMeadOnce(f, start, steps, lower, upper, relativeTolerance, maxEvaluations);
+        int used = best.Evaluations;
+        for (int restart = 0; restart < 10 && used < maxEvaluations; restart++)
+        {
+            var next = NelderMeadOnce(f, best.Point, steps, lower, upper, relativeTolerance, maxEvaluations - used);
+            used += next.Evaluations;
+            bool improved = next.Value < best.Value - (relativeTolerance * (Math.Abs(best.Value) + relativeTolerance));
+            if (next.Value <= best.Value)
+            {
+                best = next;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return best with { Evaluations = used };
+    }
+
+    private static OptimumResult NelderMeadOnce(
+        VectorObjective f,
+        ReadOnlySpan<double> start,
+        ReadOnlySpan<double> steps,
+        ReadOnlySpan<double> lower,
+        ReadOnlySpan<double> upper,
+        double relativeTolerance,
+        int maxEvaluations)
+    {
         int n = start.Length;
         int stride = n;
         var simplex = new double[(n + 1) * stride];
