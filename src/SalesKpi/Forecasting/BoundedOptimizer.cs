@@ -14,8 +14,8 @@ internal delegate double VectorObjective(ReadOnlySpan<double> x);
 internal readonly record struct OptimumResult(double[] Point, double Value, int Evaluations);
 
 /// <summary>
-/// Minimisers that never leave their box: Brent's bounded one-dimensional search and a Nelder–Mead simplex whose
-/// trial points are projected onto the box.
+/// Minimisers that never leave their box: Brent's bounded one-dimensional search, a Nelder–Mead simplex through a
+/// box transform, and R's Nelder–Mead variant with +∞ outside the box.
 /// </summary>
 /// <remarks>
 /// Unlike MathNet's <c>GoldenSectionMinimizer</c> (a bracketing search that can return points outside the interval),
@@ -162,18 +162,98 @@ internal static class BoundedOptimizer
     }
 
     /// <summary>
-    /// Minimises by the Nelder–Mead simplex method (reflection 1, expansion 2, contraction ½, shrink ½), projecting
-    /// every trial point onto the box [lower, upper] before it is evaluated.
+    /// Minimises by the Nelder–Mead simplex method (reflection 1, expansion 2, contraction ½, shrink ½) through a box
+    /// transform: a coordinate bounded on both sides is searched as u with x = lo + (hi − lo)(1 + sin u)/2, so every
+    /// point evaluated lies in [lo, hi], bound optima are reachable (sin u = ±1) and the simplex never collapses onto
+    /// a face of the box; unbounded coordinates are searched as they are. The search restarts from its best point
+    /// with a fresh simplex until a restart stops improving.
     /// </summary>
     /// <param name="f">The objective; +∞ marks an inadmissible point.</param>
     /// <param name="start">The start, which must lie in the box and have a finite objective.</param>
-    /// <param name="steps">The initial simplex edge along each coordinate (taken inwards when it would cross a bound).</param>
-    /// <param name="lower">Lower bounds (use −∞ for none).</param>
-    /// <param name="upper">Upper bounds (use +∞ for none).</param>
-    /// <param name="relativeTolerance">Stop when the spread of simplex values is within this fraction of the start value (R's <c>reltol</c>).</param>
-    /// <param name="maxEvaluations">The evaluation budget.</param>
-    /// <returns>The best vertex.</returns>
+    /// <param name="steps">The initial simplex edge along each coordinate, in the units of x.</param>
+    /// <param name="lower">Lower bounds (−∞ for none; a coordinate must be bounded on both sides or on neither).</param>
+    /// <param name="upper">Upper bounds (+∞ for none).</param>
+    /// <param name="relativeTolerance">Stop when the spread of simplex values is within this fraction of the start value.</param>
+    /// <param name="maxEvaluations">The evaluation budget over all restarts.</param>
+    /// <returns>The best point found, inside the box.</returns>
     internal static OptimumResult NelderMead(
+        VectorObjective f,
+        ReadOnlySpan<double> start,
+        ReadOnlySpan<double> steps,
+        ReadOnlySpan<double> lower,
+        ReadOnlySpan<double> upper,
+        double relativeTolerance,
+        int maxEvaluations)
+    {
+        int n = start.Length;
+        var lo = lower.ToArray();
+        var hi = upper.ToArray();
+        var u0 = new double[n];
+        var du = new double[n];
+        var x = new double[n];
+        var free = new double[n];
+        var infinite = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            bool boxed = double.IsFinite(lo[i]) && double.IsFinite(hi[i]);
+            double width = hi[i] - lo[i];
+            if (boxed && width > 0)
+            {
+                double r = Math.Clamp((2 * (start[i] - lo[i]) / width) - 1, -1, 1);
+                u0[i] = Math.Asin(r);
+                du[i] = Math.Max(2 * steps[i] / width, 0.05);
+            }
+            else
+            {
+                u0[i] = boxed ? lo[i] : start[i];
+                du[i] = boxed ? 0 : steps[i];
+            }
+
+            free[i] = double.NegativeInfinity;
+            infinite[i] = double.PositiveInfinity;
+        }
+
+        void ToBox(ReadOnlySpan<double> u, double[] target)
+        {
+            for (int i = 0; i < u.Length; i++)
+            {
+                bool boxed = double.IsFinite(lo[i]) && double.IsFinite(hi[i]);
+                target[i] = boxed && hi[i] > lo[i]
+                    ? Math.Clamp(lo[i] + ((hi[i] - lo[i]) * (1 + Math.Sin(u[i])) / 2), lo[i], hi[i])
+                    : u[i];
+            }
+        }
+
+        double G(ReadOnlySpan<double> u)
+        {
+            ToBox(u, x);
+            return f(x);
+        }
+
+        var best = NelderMeadOnce(G, u0, du, free, infinite, relativeTolerance, maxEvaluations);
+        int used = best.Evaluations;
+        for (int restart = 0; restart < 10 && used < maxEvaluations; restart++)
+        {
+            var next = NelderMeadOnce(G, best.Point, du, free, infinite, relativeTolerance, maxEvaluations - used);
+            used += next.Evaluations;
+            bool improved = next.Value < best.Value - (relativeTolerance * (Math.Abs(best.Value) + relativeTolerance));
+            if (next.Value <= best.Value)
+            {
+                best = next;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        var point = new double[n];
+        ToBox(best.Point, point);
+        return new OptimumResult(point, best.Value, used);
+    }
+
+    private static OptimumResult NelderMeadOnce(
         VectorObjective f,
         ReadOnlySpan<double> start,
         ReadOnlySpan<double> steps,

@@ -38,6 +38,43 @@ internal readonly record struct EtsStructure(EtsError Error, EtsTrend Trend, Ets
     }
 }
 
+/// <summary>A compile-time boolean for loop specialisation.</summary>
+internal interface IFlag
+{
+    static abstract bool Value { get; }
+}
+
+/// <summary>A compile-time season kind (0 none, 1 additive, 2 multiplicative).</summary>
+internal interface ISeasonKind
+{
+    static abstract int Kind { get; }
+}
+
+internal readonly struct Yes : IFlag
+{
+    public static bool Value => true;
+}
+
+internal readonly struct No : IFlag
+{
+    public static bool Value => false;
+}
+
+internal readonly struct NoSeason : ISeasonKind
+{
+    public static int Kind => 0;
+}
+
+internal readonly struct AdditiveSeason : ISeasonKind
+{
+    public static int Kind => 1;
+}
+
+internal readonly struct MultiplicativeSeason : ISeasonKind
+{
+    public static int Kind => 2;
+}
+
 /// <summary>
 /// The recursions of the exponential-smoothing state-space models (Hyndman, Koehler, Ord &amp; Snyder 2008) in the
 /// error-correction form used by R <c>forecast::ets</c>, written as tight loops over arrays.
@@ -59,6 +96,8 @@ internal static class EtsEngine
     /// n·log(Σe²) + 2·Σlog|μ| for multiplicative errors (e the relative error); or, when <paramref name="sse"/> is
     /// set, the sum of squared one-step errors Σ(y − μ)² whatever the error type. Returns +∞ when a forecast is not finite.
     /// </summary>
+    /// <remarks>Dispatches once to a loop specialised (through generic struct flags) for the model's components,
+    /// so the per-observation work has no branches on the model shape and allocates nothing.</remarks>
     internal static double Loss(
         ReadOnlySpan<double> y,
         in EtsStructure model,
@@ -71,46 +110,94 @@ internal static class EtsEngine
         Span<double> ring,
         bool sse)
     {
-        int n = y.Length;
-        int m = model.Period;
-        bool hasTrend = model.HasTrend;
-        bool hasSeason = model.HasSeason;
-        bool multSeason = model.MultiplicativeSeason;
-        bool multError = model.MultiplicativeError;
-        double sumSquares = 0;
-        double sumLog = 0;
-        int k = 0;
-        for (int t = 0; t < n; t++)
+        bool relative = model.MultiplicativeError && !sse;
+        double sumSquares, sumLog = 0;
+        if (!model.HasSeason)
         {
-            double phib = hasTrend ? phi * trend : 0.0;
+            sumSquares = model.HasTrend
+                ? (relative ? Run<Yes, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
+                : (relative ? Run<No, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
+        }
+        else if (!model.MultiplicativeSeason)
+        {
+            sumSquares = model.HasTrend
+                ? (relative ? Run<Yes, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
+                : (relative ? Run<No, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
+        }
+        else
+        {
+            sumSquares = model.HasTrend
+                ? (relative ? Run<Yes, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
+                : (relative ? Run<No, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
+        }
+
+        double result = sse ? sumSquares : (y.Length * Math.Log(sumSquares)) + (relative ? 2 * sumLog : 0);
+        if (double.IsNaN(result) || double.IsPositiveInfinity(result))
+        {
+            return double.PositiveInfinity;
+        }
+
+        return Math.Max(result, -1e10);
+    }
+
+    /// <summary>The specialised recursion: returns Σe² and, for relative errors, Σlog|μ| in <paramref name="sumLog"/>.</summary>
+    private static double Run<TTrend, TSeason, TRelative>(
+        ReadOnlySpan<double> y,
+        double alpha,
+        double betaStar,
+        double gamma,
+        double phi,
+        double level,
+        double trend,
+        Span<double> ring,
+        int m,
+        out double sumLog)
+        where TTrend : struct, IFlag
+        where TSeason : struct, ISeasonKind
+        where TRelative : struct, IFlag
+    {
+        double sumSquares = 0;
+        double product = 1;
+        sumLog = 0;
+        int k = 0;
+        for (int t = 0; t < y.Length; t++)
+        {
+            double phib = TTrend.Value ? phi * trend : 0.0;
             double q = level + phib;
             double yt = y[t];
             double mu, p, s = 0;
-            if (hasSeason)
-            {
-                s = ring[k];
-                if (multSeason)
-                {
-                    mu = q * s;
-                    p = Math.Abs(s) < Tiny ? Huge : yt / s;
-                }
-                else
-                {
-                    mu = q + s;
-                    p = yt - s;
-                }
-            }
-            else
+            if (TSeason.Kind == 0)
             {
                 mu = q;
                 p = yt;
             }
+            else
+            {
+                s = ring[k];
+                if (TSeason.Kind == 1)
+                {
+                    mu = q + s;
+                    p = yt - s;
+                }
+                else
+                {
+                    mu = q * s;
+                    p = Math.Abs(s) < Tiny ? Huge : yt / s;
+                }
+            }
 
             double e;
-            if (multError && !sse)
+            if (TRelative.Value)
             {
                 e = (yt - mu) / mu;
-                sumLog += Math.Log(Math.Abs(mu));
+
+                // Σ log|μ| as the log of a running product, renormalised before it can overflow or underflow.
+                product *= Math.Abs(mu);
+                if (!(product < 1e150 && product > 1e-150))
+                {
+                    sumLog += Math.Log(product);
+                    product = 1;
+                }
             }
             else
             {
@@ -118,16 +205,16 @@ internal static class EtsEngine
             }
 
             sumSquares += e * e;
-            double newLevel = q + alpha * (p - q);
-            if (hasTrend)
+            double newLevel = q + (alpha * (p - q));
+            if (TTrend.Value)
             {
-                trend = phib + betaStar * (newLevel - level - phib);
+                trend = phib + (betaStar * (newLevel - level - phib));
             }
 
-            if (hasSeason)
+            if (TSeason.Kind != 0)
             {
-                double target = multSeason ? (Math.Abs(q) < Tiny ? Huge : yt / q) : yt - q;
-                ring[k] = s + gamma * (target - s);
+                double target = TSeason.Kind == 2 ? (Math.Abs(q) < Tiny ? Huge : yt / q) : yt - q;
+                ring[k] = s + (gamma * (target - s));
                 if (++k == m)
                 {
                     k = 0;
@@ -137,13 +224,12 @@ internal static class EtsEngine
             level = newLevel;
         }
 
-        double result = sse ? sumSquares : n * Math.Log(sumSquares) + (multError ? 2 * sumLog : 0);
-        if (double.IsNaN(result) || double.IsPositiveInfinity(result))
+        if (TRelative.Value)
         {
-            return double.PositiveInfinity;
+            sumLog += Math.Log(product);
         }
 
-        return Math.Max(result, -1e10);
+        return sumSquares;
     }
 
     /// <summary>
@@ -583,9 +669,10 @@ internal static class EtsEngine
             // q(z) = (p(z) − k p*(z)) / z with k = c_0/c_d on the monic p (same number of roots inside, by
             // Rouché); working monic keeps the magnitudes from underflowing as the degree falls.
             double reflection = constant / lead;
+            double scaleBack = 1 / lead;
             for (int k = 0; k < degree; k++)
             {
-                work[k] = (c[k + 1] - reflection * c[degree - k - 1]) / lead;
+                work[k] = (c[k + 1] - (reflection * c[degree - k - 1])) * scaleBack;
             }
 
             work[..degree].CopyTo(c);

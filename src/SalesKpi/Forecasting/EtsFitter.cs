@@ -19,6 +19,7 @@ internal static class EtsFitter
     internal const double PhiUpper = 0.98;
     internal const double RelativeTolerance = 1.4901161193847656e-08;
     internal const int MaxEvaluations = 2000;
+    internal const int SeasonalMaxEvaluations = 1000;
 
     /// <summary>Checks that <paramref name="series"/> can carry <paramref name="model"/>; throws ArgumentException naming the reason.</summary>
     internal static void CheckEligible(TimeSeries series, in EtsStructure model, EtsInitialization initialization)
@@ -289,7 +290,7 @@ internal static class EtsFitter
             return mse ? loss / n : loss;
         }
 
-        var result = BoundedOptimizer.NelderMeadR(Objective, start, lower, upper, RelativeTolerance, MaxEvaluations);
+        var result = BoundedOptimizer.NelderMeadR(Objective, start, lower, upper, RelativeTolerance, model.HasSeason ? SeasonalMaxEvaluations : MaxEvaluations);
         var best = result.Point;
         alpha = ia >= 0 ? best[ia] : fx.Alpha;
         if (model.HasTrend)

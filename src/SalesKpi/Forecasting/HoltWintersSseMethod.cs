@@ -14,7 +14,7 @@ namespace SalesKpi.Forecasting;
 /// ŷ_t = (ℓ + b) + s or (ℓ + b)·s; ℓ' = α(y − s or y/s) + (1 − α)(ℓ + b); b' = β(ℓ' − ℓ) + (1 − β)b;
 /// s' = γ(y − ℓ' or y/ℓ') + (1 − γ)s. The first m observations have no fitted value (NaN).</para>
 /// <para>Estimation: free parameters start at α = 0.3, β = 0.1, γ = 0.1 (as R) and minimise the SSE by a
-/// Nelder–Mead simplex projected on [0, 1]³, restarted until it stops improving (R uses L-BFGS-B; the optimum is
+/// Nelder–Mead simplex through a box transform on [0, 1]³, restarted until it stops improving (R uses L-BFGS-B; the optimum is
 /// the same where the SSE has a single minimum in the box). A single free parameter uses Brent's method.</para>
 /// <para>Intervals follow R <c>predict.HoltWinters</c>: σ² is the sample variance of the residuals,
 /// v_h = σ²(1 + Σ_{j=1}^{h−1} ψ_j²) with ψ_j = α(1 + jβ) + [j mod m = 0]·γ(1 − α); the multiplicative version
