@@ -358,6 +358,7 @@ public static class Accuracy
             throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "The quantile must lie in (0, 1).");
         }
 
+        ArgumentNullException.ThrowIfNull(quantileForecast);
         int n = CheckPair(actual, quantileForecast);
         if (n == 0)
         {
@@ -392,6 +393,7 @@ public static class Accuracy
     /// </example>
     public static double? GaussianCrps(IReadOnlyList<double> actual, IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation)
     {
+        ArgumentNullException.ThrowIfNull(mean);
         int n = CheckPair(actual, mean);
         CheckSame(actual, standardDeviation, nameof(standardDeviation));
         for (int i = 0; i < n; i++)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace SalesKpi.Forecasting;
@@ -10,6 +11,18 @@ namespace SalesKpi.Forecasting;
 /// <param name="Errors">The errors y − ŷ per step.</param>
 public sealed record BacktestOrigin(int TrainingStart, TimeSeries Training, Forecast Forecast, IReadOnlyList<double> Actual, IReadOnlyList<double> Errors)
 {
+    /// <summary>Gets the training series (observations TrainingStart … Origin − 1).</summary>
+    public TimeSeries Training { get; } = Training ?? throw new ArgumentNullException(nameof(Training));
+
+    /// <summary>Gets the forecast made at the origin.</summary>
+    public Forecast Forecast { get; } = Forecast ?? throw new ArgumentNullException(nameof(Forecast));
+
+    /// <summary>Gets the observations the forecast is compared with.</summary>
+    public IReadOnlyList<double> Actual { get; } = Actual ?? throw new ArgumentNullException(nameof(Actual));
+
+    /// <summary>Gets the errors y − ŷ per step.</summary>
+    public IReadOnlyList<double> Errors { get; } = Errors ?? throw new ArgumentNullException(nameof(Errors));
+
     /// <summary>Gets the origin: the zero-based index of the first forecast observation (TrainingStart + training size).</summary>
     public int Origin => TrainingStart + Training.Count;
 }

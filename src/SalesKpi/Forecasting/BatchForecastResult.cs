@@ -1,3 +1,5 @@
+using System;
+
 namespace SalesKpi.Forecasting;
 
 /// <summary>The outcome of forecasting one series of a batch.</summary>
@@ -9,6 +11,9 @@ namespace SalesKpi.Forecasting;
 /// <param name="Error">Why the fallback failed too, or null.</param>
 public sealed record BatchForecastResult(int Index, Forecast? Forecast, string Method, bool UsedFallback, string? FallbackReason, string? Error)
 {
+    /// <summary>Gets the name of the method that produced the forecast.</summary>
+    public string Method { get; } = Method ?? throw new ArgumentNullException(nameof(Method));
+
     /// <summary>Gets whether a forecast was produced (by the method or its fallback).</summary>
     public bool Succeeded => Forecast is not null;
 }

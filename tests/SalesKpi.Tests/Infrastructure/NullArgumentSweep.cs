@@ -66,6 +66,10 @@ public static class NullArgumentSweep
         [typeof(SalesActivityKind)] = () => SalesActivityKind.Call,
         [typeof(DealStage)] = () => DealStage.Of("Discovery", 0),
         [typeof(WorkingCalendarId)] = () => WorkingCalendarId.Of("x"),
+        [typeof(SalesKpi.Forecasting.Forecast)] = () => new SalesKpi.Forecasting.Forecast("x", new[] { 1.0 }, Array.Empty<SalesKpi.Forecasting.PredictionInterval>()),
+        [typeof(SalesKpi.Forecasting.EtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.Ses(),
+        [typeof(SalesKpi.Forecasting.AutoEtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.AutoEts(),
+        [typeof(SalesKpi.Forecasting.HoltWintersSseMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.HoltWintersSse(SalesKpi.Forecasting.EtsSeason.Additive),
     };
 
     /// <summary>Type arguments tried, in order, to close a generic type or method definition.</summary>
