@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SalesKpi.Forecasting;
 
@@ -160,12 +162,15 @@ internal static class EtsEngine
         double product = 1;
         sumLog = 0;
         int k = 0;
+        ref double ringStart = ref MemoryMarshal.GetReference(ring);
+        ref double yStart = ref MemoryMarshal.GetReference(y);
         for (int t = 0; t < y.Length; t++)
         {
             double phib = TTrend.Value ? phi * trend : 0.0;
             double q = level + phib;
-            double yt = y[t];
+            double yt = Unsafe.Add(ref yStart, t);
             double mu, p, s = 0;
+            ref double slot = ref Unsafe.Add(ref ringStart, k);
             if (TSeason.Kind == 0)
             {
                 mu = q;
@@ -173,7 +178,7 @@ internal static class EtsEngine
             }
             else
             {
-                s = ring[k];
+                s = slot;
                 if (TSeason.Kind == 1)
                 {
                     mu = q + s;
@@ -187,9 +192,19 @@ internal static class EtsEngine
             }
 
             double e;
+            double inverseQ = 0;
             if (TRelative.Value)
             {
-                e = (yt - mu) / mu;
+                if (TSeason.Kind == 2)
+                {
+                    // y/μ = (y/s)/q: one division for the error and the seasonal target together.
+                    inverseQ = 1 / q;
+                    e = (p * inverseQ) - 1;
+                }
+                else
+                {
+                    e = (yt - mu) / mu;
+                }
 
                 // Σ log|μ| as the log of a running product, renormalised before it can overflow or underflow.
                 product *= Math.Abs(mu);
@@ -213,8 +228,21 @@ internal static class EtsEngine
 
             if (TSeason.Kind != 0)
             {
-                double target = TSeason.Kind == 2 ? (Math.Abs(q) < Tiny ? Huge : yt / q) : yt - q;
-                ring[k] = s + (gamma * (target - s));
+                double target;
+                if (TSeason.Kind == 1)
+                {
+                    target = yt - q;
+                }
+                else if (TRelative.Value)
+                {
+                    target = Math.Abs(q) < Tiny ? Huge : yt * inverseQ;
+                }
+                else
+                {
+                    target = Math.Abs(q) < Tiny ? Huge : yt / q;
+                }
+
+                slot = s + (gamma * (target - s));
                 if (++k == m)
                 {
                     k = 0;
