@@ -83,7 +83,8 @@ internal readonly struct MultiplicativeSeason : ISeasonKind
 /// </summary>
 /// <remarks>
 /// One step, with q = ℓ + φb (q = ℓ without trend) and s the seasonal state of one cycle ago:
-/// μ = q + s or q·s; ℓ' = q + α(p − q) with p = y − s or y / s; b' = φb + β*(ℓ' − ℓ − φb) with β* = β/α;
+/// μ = q + s or q·s; ℓ' = q + α(p − q) with p = y − s or y / s; b' = φb + β*(ℓ' − ℓ − φb) with β* = β/α,
+/// computed as φb + β(p − q);
 /// s' = s + γ(t − s) with t = y − q or y / q. The recursions are the same for both error types; the error type
 /// changes only the innovation (y − μ or (y − μ)/μ) and so the likelihood. Seasonal states live in a ring buffer:
 /// <c>ring[t mod m]</c> is the state used at step t and is overwritten by its update.
@@ -160,6 +161,7 @@ internal static class EtsEngine
     {
         double sumSquares = 0;
         double product = 1;
+        double beta = betaStar * alpha;
         sumLog = 0;
         int k = 0;
         ref double ringStart = ref MemoryMarshal.GetReference(ring);
@@ -220,10 +222,13 @@ internal static class EtsEngine
             }
 
             sumSquares += e * e;
-            double newLevel = q + (alpha * (p - q));
+
+            // ℓ' − ℓ − φb = α(p − q), so b' = φb + β(p − q) with β = αβ*: a shorter dependency chain per step.
+            double d = p - q;
+            double newLevel = q + (alpha * d);
             if (TTrend.Value)
             {
-                trend = phib + (betaStar * (newLevel - level - phib));
+                trend = phib + (beta * d);
             }
 
             if (TSeason.Kind != 0)
@@ -300,10 +305,11 @@ internal static class EtsEngine
 
             fitted[t] = mu;
             errors[t] = model.MultiplicativeError ? (yt - mu) / mu : yt - mu;
-            double newLevel = q + alpha * (p - q);
+            double d = p - q;
+            double newLevel = q + (alpha * d);
             if (model.HasTrend)
             {
-                trend = phib + betaStar * (newLevel - level - phib);
+                trend = phib + (betaStar * alpha * d);
             }
 
             if (model.HasSeason)
