@@ -181,9 +181,9 @@ internal sealed partial class Generator
 
     private void ApplyCareerEvents()
     {
-        int joinDay = NextMonday(_time.StartDay + (_time.PeriodDays * 40 / 100));
-        int promotionDay = NextMonday(_time.StartDay + (_time.PeriodDays * 50 / 100));
-        int leaveDay = NextMonday(_time.StartDay + (_time.PeriodDays * 65 / 100));
+        int joinDay = MidMonthMonday(_time.StartDay + (_time.PeriodDays * 40 / 100));
+        int promotionDay = MidMonthMonday(_time.StartDay + (_time.PeriodDays * 50 / 100));
+        int leaveDay = MidMonthMonday(_time.StartDay + (_time.PeriodDays * 65 / 100));
         List<int> americasSdrs = _repsByRegionRole[0][0];
         List<int> americasAes = _repsByRegionRole[0][1];
 
@@ -200,6 +200,14 @@ internal sealed partial class Generator
 
         RepPlan joiner = _reps[americasAes[^1]];
         joiner.Assignments = [joiner.Assignments[0] with { StartDay = joinDay }];
+    }
+
+    /// <summary>Returns the first Monday on or after the 8th of the month of <paramref name="day"/> (so that proration shows), or the first Monday after <paramref name="day"/> when that falls outside the period.</summary>
+    private int MidMonthMonday(int day)
+    {
+        LocalDate date = _time.Date(day);
+        int candidate = NextMonday(_time.DayOf(new LocalDate(date.Year, date.Month, 8)));
+        return candidate > _time.StartDay && candidate < _time.EndDay ? candidate : NextMonday(day);
     }
 
     private int NextMonday(int day)

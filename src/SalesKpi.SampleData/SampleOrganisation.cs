@@ -35,7 +35,7 @@ namespace SalesKpi.SampleData;
 /// the period on, with log-normal USD amounts that grow with company size, a Discovery → Demo → Proposal → Negotiation
 /// stage history (a few go back to Demo), amount changes, expected close dates that slip when they pass (some open
 /// deals are neglected and go stale), won or lost outcomes with loss reasons, and forecast categories; a share is
-/// still open at the end. A few early open deals have no amount.</para>
+/// still open at the end. A fifth of the open deals still in Discovery have no amount yet.</para>
 /// <para><b>Accounts</b> are prospects or customers. Customers (about a third from before the period, the rest won
 /// during it) have a monthly subscription history with new business, expansion (won deals and organic growth),
 /// contraction, churn (more likely with low product engagement) and reactivation; their users have product sessions
