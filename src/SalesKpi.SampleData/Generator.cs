@@ -31,14 +31,16 @@ internal sealed partial class Generator
     private readonly ReportingCalendar _reporting;
     private readonly bool[] _quarterRush;
     private readonly DealStage[] _stages;
+    private readonly int _maxDegreeOfParallelism;
 
     private RepPlan[] _reps = [];
     private List<int>[][] _repsByRegionRole = [];
     private Team[] _teams = [];
 
-    internal Generator(SampleOptions options)
+    internal Generator(SampleOptions options, int maxDegreeOfParallelism)
     {
         _options = options;
+        _maxDegreeOfParallelism = maxDegreeOfParallelism;
         _seed = options.Seed;
         _time = new TimeTable(options.Start, options.Months);
         _reporting = ReportingCalendar.Fiscal(options.FiscalYearStartMonth, FiscalYearNaming.EndYear);
@@ -231,8 +233,10 @@ internal sealed partial class Generator
 
         foreach (RepPlan rep in _reps)
         {
+            // Some AEs (always the first Americas AE) work the last Saturday of each fiscal quarter.
             bool everAe = Array.Exists(rep.Assignments, a => a.Role == RepRole.Ae);
-            if (!everAe || rep.Index == joiner || !rng.Chance(0.35))
+            bool always = rep.Index == _repsByRegionRole[0][1][0];
+            if (!everAe || rep.Index == joiner || (!rng.Chance(0.35) && !always))
             {
                 continue;
             }

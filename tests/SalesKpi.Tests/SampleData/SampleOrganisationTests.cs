@@ -51,6 +51,15 @@ public sealed class SampleOrganisationTests
     }
 
     [Fact]
+    public void The_result_does_not_depend_on_the_number_of_threads()
+    {
+        var options = new SampleOptions { Seed = 8, Activities = 20_000 };
+        ulong single = SampleFingerprint.Of(SampleOrganisation.Generate(options, maxDegreeOfParallelism: 1));
+        Assert.Equal(single, SampleFingerprint.Of(SampleOrganisation.Generate(options, maxDegreeOfParallelism: 3)));
+        Assert.Equal(single, SampleFingerprint.Of(SampleOrganisation.Generate(options)));
+    }
+
+    [Fact]
     public void A_different_seed_generates_different_facts()
     {
         SampleOrganisation other = SampleOrganisation.Generate(new SampleOptions { Seed = 2, Activities = 2_000 });
