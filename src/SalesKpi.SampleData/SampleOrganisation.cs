@@ -41,10 +41,9 @@ namespace SalesKpi.SampleData;
 /// contraction, churn (more likely with low product engagement) and reactivation; their users have product sessions
 /// with feature usage, and raise support tickets; their account managers' connected calls, held meetings and replies
 /// are also recorded as <see cref="Conversation"/>s.</para>
-/// <para><b>Time.</b> Every event lies inside the period in its home zone and before <see cref="AsOf"/>, except
-/// that an activity of a western rep on the last day may fall a few hours after <see cref="AsOf"/> — it is still on
-/// the rep's last business date — and a session may end after it. Opening-pipeline deals and subscriptions start
-/// before <see cref="Start"/>.</para>
+/// <para><b>Time.</b> Every activity, stage change, close, session start, feature use, ticket and conversation lies
+/// inside the period in its home zone and before <see cref="AsOf"/> (a session may end after it). Opening-pipeline
+/// deals and the subscriptions of earlier customers start before <see cref="Start"/>.</para>
 /// <para><b>Determinism.</b> The same options give identical facts on every run and machine (with the same version of
 /// this package and of NodaTime's time-zone database): the generator uses its own
 /// xoshiro256** streams (not <see cref="Random"/>), integer arithmetic where totals are split, and logarithms and

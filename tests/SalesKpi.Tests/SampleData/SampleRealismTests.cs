@@ -104,6 +104,26 @@ public sealed class SampleRealismTests
     }
 
     [Fact]
+    public void Every_event_lies_in_the_period_and_before_the_snapshot()
+    {
+        Instant start = Sample.Start.AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Australia/Sydney"]).ToInstant();
+        foreach (ref readonly SalesActivity a in Facts.Activities.Span)
+        {
+            Assert.True(a.Timestamp >= start && a.Timestamp < Sample.AsOf, a.ToString());
+        }
+
+        Assert.All(Facts.Leads, l => Assert.True(l.Created >= start && l.Created < Sample.AsOf));
+        Assert.All(Facts.Deals.SelectMany(d => d.StageHistory), c => Assert.True(c.At < Sample.AsOf));
+        Assert.All(Facts.Deals.SelectMany(d => d.CloseDateHistory), c => Assert.True(c.At < Sample.AsOf));
+        Assert.All(Facts.Deals.SelectMany(d => d.AmountHistory), c => Assert.True(c.At < Sample.AsOf));
+        Assert.All(Facts.Accounts.SelectMany(a => a.SubscriptionHistory), c => Assert.True(c.EffectiveDate < Sample.End));
+        Assert.All(Facts.Sessions.ToArray(), s => Assert.True(s.Start >= start && s.Start < Sample.AsOf));
+        Assert.All(Facts.FeatureUsage.ToArray(), u => Assert.True(u.At >= start && u.At < Sample.AsOf));
+        Assert.All(Facts.Tickets.ToArray(), t => Assert.True(t.Opened >= start && t.Opened < Sample.AsOf));
+        Assert.All(Facts.Conversations.ToArray(), c => Assert.True(c.At >= start && c.At < Sample.AsOf));
+    }
+
+    [Fact]
     public void Known_holidays_of_2026_are_in_the_calendars()
     {
         Assert.True(Sample.WorkingCalendars[WorkingCalendarId.Of("US")].IsHoliday(new LocalDate(2026, 11, 26))); // Thanksgiving
