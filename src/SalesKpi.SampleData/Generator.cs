@@ -320,20 +320,16 @@ internal sealed partial class Generator
         return round == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} {round + 1}");
     }
 
-    /// <summary>Returns a rep of <paramref name="role"/> employed in that role on <paramref name="day"/>, preferring <paramref name="region"/>; -1 when there is none anywhere.</summary>
+    /// <summary>
+    /// Returns a rep holding <paramref name="role"/> on <paramref name="day"/>, preferring <paramref name="region"/> and
+    /// then the other regions in turn; -1 when there is none anywhere. AEs include SDRs promoted to AE.
+    /// </summary>
     private int PickRep(int region, RepRole role, int day, ref Xoshiro256 rng)
     {
-        int r = RoleIndex(role);
         for (int attempt = 0; attempt < Catalog.RegionCount; attempt++)
         {
-            List<int> candidates = _repsByRegionRole[(region + attempt) % Catalog.RegionCount][r];
-            List<int> all = candidates;
-            if (role == RepRole.Ae)
-            {
-                // Promoted SDRs work as AEs from their promotion on.
-                all = _repsByRegionRole[(region + attempt) % Catalog.RegionCount][0];
-            }
-
+            List<int>[] cells = _repsByRegionRole[(region + attempt) % Catalog.RegionCount];
+            List<int> candidates = cells[RoleIndex(role)];
             for (int tries = 0; tries < 6; tries++)
             {
                 int pick = candidates[rng.NextInt(candidates.Count)];
@@ -353,11 +349,14 @@ internal sealed partial class Generator
                 }
             }
 
-            foreach (int pick in all)
+            if (role == RepRole.Ae)
             {
-                if (_reps[pick].RoleOn(day) == role)
+                foreach (int pick in cells[RoleIndex(RepRole.Sdr)])
                 {
-                    return pick;
+                    if (_reps[pick].RoleOn(day) == role)
+                    {
+                        return pick;
+                    }
                 }
             }
         }
