@@ -7,7 +7,11 @@ namespace SalesKpi;
 /// A reporting period: a half-open range of business dates <c>[Start, End)</c> of one <see cref="PeriodKind"/>
 /// on a <see cref="ReportingCalendar"/>, with a human-readable label such as <c>FY2027 Q1</c> or <c>2026-W48</c>.
 /// </summary>
-/// <remarks>Periods are values: two periods are equal when kind, start, end and label are equal.</remarks>
+/// <remarks>
+/// Periods are values: two periods are equal when kind, start, end and label are equal. A calendar's periods of one
+/// kind tile the timeline; a period-to-date from <see cref="ReportingCalendar.PeriodToDate"/> is a partial range of
+/// the same kind (label <c>FY2027 Q1 to 2026-03-15</c>) that is not one of them.
+/// </remarks>
 public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
 {
     /// <summary>Creates a period.</summary>
@@ -50,6 +54,51 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     /// <returns><see langword="true"/> when the date is in the period.</returns>
     public bool Contains(LocalDate date) => date >= Start && date < End;
 
+    /// <summary>Returns the period as a NodaTime <see cref="DateInterval"/> (both ends inclusive: <c>[Start, End - 1 day]</c>).</summary>
+    /// <returns>The interval of the period's dates.</returns>
+    /// <exception cref="InvalidOperationException">This is the default value, which has no dates.</exception>
+    public DateInterval ToDateInterval()
+    {
+        EnsureNotDefault();
+        return new DateInterval(Start, End.PlusDays(-1));
+    }
+
+    /// <summary>Returns the number of calendar days of the period elapsed at the end of <paramref name="asOf"/>.</summary>
+    /// <param name="asOf">The reference date; it counts as elapsed (figures "as of" a date include that whole day).</param>
+    /// <returns>
+    /// 0 when <paramref name="asOf"/> is before <see cref="Start"/>, <see cref="Days"/> when it is on or after the
+    /// last day, otherwise the days from <see cref="Start"/> to <paramref name="asOf"/> inclusive.
+    /// </returns>
+    /// <exception cref="InvalidOperationException">This is the default value, which has no dates.</exception>
+    public int ElapsedDays(LocalDate asOf)
+    {
+        EnsureNotDefault();
+        if (asOf < Start)
+        {
+            return 0;
+        }
+
+        return asOf >= End ? Days : Period.DaysBetween(Start, asOf) + 1;
+    }
+
+    /// <summary>Returns the number of calendar days of the period after <paramref name="asOf"/>.</summary>
+    /// <param name="asOf">The reference date, which counts as elapsed.</param>
+    /// <returns><see cref="Days"/> minus <see cref="ElapsedDays"/>.</returns>
+    /// <exception cref="InvalidOperationException">This is the default value, which has no dates.</exception>
+    public int RemainingDays(LocalDate asOf) => Days - ElapsedDays(asOf);
+
+    /// <summary>Returns the share of the period's calendar days elapsed at the end of <paramref name="asOf"/>, from 0 to 1.</summary>
+    /// <param name="asOf">The reference date, which counts as elapsed.</param>
+    /// <returns><see cref="ElapsedDays"/> divided by <see cref="Days"/>: on 15 April, 15/30 = 0.5 of April.</returns>
+    /// <exception cref="InvalidOperationException">This is the default value, which has no dates.</exception>
+    public double ElapsedShare(LocalDate asOf) => (double)ElapsedDays(asOf) / Days;
+
+    /// <summary>Returns the share of the period's calendar days after <paramref name="asOf"/>, from 0 to 1.</summary>
+    /// <param name="asOf">The reference date, which counts as elapsed.</param>
+    /// <returns><see cref="RemainingDays"/> divided by <see cref="Days"/>, equal to <c>1 - ElapsedShare(asOf)</c>.</returns>
+    /// <exception cref="InvalidOperationException">This is the default value, which has no dates.</exception>
+    public double RemainingShare(LocalDate asOf) => (double)RemainingDays(asOf) / Days;
+
     /// <summary>Orders periods by start, then end, then kind.</summary>
     /// <param name="other">The other period.</param>
     /// <returns>A negative number, zero or a positive number.</returns>
@@ -68,6 +117,14 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     /// <summary>Returns the label.</summary>
     /// <returns>The label.</returns>
     public override string ToString() => Label;
+
+    private void EnsureNotDefault()
+    {
+        if (End <= Start)
+        {
+            throw new InvalidOperationException("The default ReportingPeriod has no dates; obtain periods from a ReportingCalendar.");
+        }
+    }
 
     /// <summary>Compares two periods.</summary>
     /// <param name="left">The left period.</param>

@@ -1,0 +1,719 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SalesKpi.Forecasting;
+
+/// <summary>The shape of an ETS model: error, trend and season types and the season length used.</summary>
+/// <param name="Error">The error type.</param>
+/// <param name="Trend">The trend type.</param>
+/// <param name="Season">The season type.</param>
+/// <param name="Period">The season length m (1 when <paramref name="Season"/> is none).</param>
+internal readonly record struct EtsStructure(EtsError Error, EtsTrend Trend, EtsSeason Season, int Period)
+{
+    internal bool HasTrend => Trend != EtsTrend.None;
+
+    internal bool Damped => Trend == EtsTrend.AdditiveDamped;
+
+    internal bool HasSeason => Season != EtsSeason.None;
+
+    internal bool MultiplicativeSeason => Season == EtsSeason.Multiplicative;
+
+    internal bool MultiplicativeError => Error == EtsError.Multiplicative;
+
+    /// <summary>Gets the number of smoothing parameters (α, β, γ, φ) the model has.</summary>
+    internal int SmoothingCount => 1 + (HasTrend ? 1 : 0) + (HasSeason ? 1 : 0) + (Damped ? 1 : 0);
+
+    /// <summary>Gets the number of free initial states (ℓ₀, b₀ and m − 1 seasonal states).</summary>
+    internal int FreeStateCount => 1 + (HasTrend ? 1 : 0) + (HasSeason ? Period - 1 : 0);
+
+    /// <summary>Gets the name in the ETS(E,T,S) taxonomy, for example <c>ETS(M,Ad,M)</c>.</summary>
+    internal string Name
+    {
+        get
+        {
+            string e = MultiplicativeError ? "M" : "A";
+            string t = Trend switch { EtsTrend.None => "N", EtsTrend.Additive => "A", _ => "Ad" };
+            string s = Season switch { EtsSeason.None => "N", EtsSeason.Additive => "A", _ => "M" };
+            return "ETS(" + e + "," + t + "," + s + ")";
+        }
+    }
+}
+
+/// <summary>A compile-time boolean for loop specialisation.</summary>
+internal interface IFlag
+{
+    static abstract bool Value { get; }
+}
+
+/// <summary>A compile-time season kind (0 none, 1 additive, 2 multiplicative).</summary>
+internal interface ISeasonKind
+{
+    static abstract int Kind { get; }
+}
+
+internal readonly struct Yes : IFlag
+{
+    public static bool Value => true;
+}
+
+internal readonly struct No : IFlag
+{
+    public static bool Value => false;
+}
+
+internal readonly struct NoSeason : ISeasonKind
+{
+    public static int Kind => 0;
+}
+
+internal readonly struct AdditiveSeason : ISeasonKind
+{
+    public static int Kind => 1;
+}
+
+internal readonly struct MultiplicativeSeason : ISeasonKind
+{
+    public static int Kind => 2;
+}
+
+/// <summary>
+/// The recursions of the exponential-smoothing state-space models (Hyndman, Koehler, Ord &amp; Snyder 2008) in the
+/// error-correction form used by R <c>forecast::ets</c>, written as tight loops over arrays.
+/// </summary>
+/// <remarks>
+/// One step, with q = ℓ + φb (q = ℓ without trend) and s the seasonal state of one cycle ago:
+/// μ = q + s or q·s; ℓ' = q + α(p − q) with p = y − s or y / s; b' = φb + β*(ℓ' − ℓ − φb) with β* = β/α,
+/// computed as φb + β(p − q);
+/// s' = s + γ(t − s) with t = y − q or y / q. The recursions are the same for both error types; the error type
+/// changes only the innovation (y − μ or (y − μ)/μ) and so the likelihood. Seasonal states live in a ring buffer:
+/// <c>ring[t mod m]</c> is the state used at step t and is overwritten by its update.
+/// </remarks>
+internal static class EtsEngine
+{
+    private const double Tiny = 1e-10;
+    private const double Huge = 1e10;
+
+    /// <summary>
+    /// R's likelihood criterion −2 log L up to constants: n·log(Σe²) for additive errors and
+    /// n·log(Σe²) + 2·Σlog|μ| for multiplicative errors (e the relative error); or, when <paramref name="sse"/> is
+    /// set, the sum of squared one-step errors Σ(y − μ)² whatever the error type. Returns +∞ when a forecast is not finite.
+    /// </summary>
+    /// <remarks>Dispatches once to a loop specialised (through generic struct flags) for the model's components,
+    /// so the per-observation work has no branches on the model shape and allocates nothing.</remarks>
+    internal static double Loss(
+        ReadOnlySpan<double> y,
+        in EtsStructure model,
+        double alpha,
+        double betaStar,
+        double gamma,
+        double phi,
+        double level,
+        double trend,
+        Span<double> ring,
+        bool sse)
+    {
+        bool relative = model.MultiplicativeError && !sse;
+        double sumSquares, sumLog = 0;
+        if (!model.HasSeason)
+        {
+            sumSquares = model.HasTrend
+                ? (relative ? Run<Yes, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
+                : (relative ? Run<No, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
+        }
+        else if (!model.MultiplicativeSeason)
+        {
+            sumSquares = model.HasTrend
+                ? (relative ? Run<Yes, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
+                : (relative ? Run<No, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
+        }
+        else
+        {
+            sumSquares = model.HasTrend
+                ? (relative ? Run<Yes, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
+                : (relative ? Run<No, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
+        }
+
+        double result = sse ? sumSquares : (y.Length * Math.Log(sumSquares)) + (relative ? 2 * sumLog : 0);
+        if (double.IsNaN(result) || double.IsPositiveInfinity(result))
+        {
+            return double.PositiveInfinity;
+        }
+
+        return Math.Max(result, -1e10);
+    }
+
+    /// <summary>The specialised recursion: returns Σe² and, for relative errors, Σlog|μ| in <paramref name="sumLog"/>.</summary>
+    private static double Run<TTrend, TSeason, TRelative>(
+        ReadOnlySpan<double> y,
+        double alpha,
+        double betaStar,
+        double gamma,
+        double phi,
+        double level,
+        double trend,
+        Span<double> ring,
+        int m,
+        out double sumLog)
+        where TTrend : struct, IFlag
+        where TSeason : struct, ISeasonKind
+        where TRelative : struct, IFlag
+    {
+        double sumSquares = 0;
+        double product = 1;
+        double beta = betaStar * alpha;
+        sumLog = 0;
+        int k = 0;
+        ref double ringStart = ref MemoryMarshal.GetReference(ring);
+        ref double yStart = ref MemoryMarshal.GetReference(y);
+        for (int t = 0; t < y.Length; t++)
+        {
+            double phib = TTrend.Value ? phi * trend : 0.0;
+            double q = level + phib;
+            double yt = Unsafe.Add(ref yStart, t);
+            double mu, p, s = 0;
+            ref double slot = ref Unsafe.Add(ref ringStart, k);
+            if (TSeason.Kind == 0)
+            {
+                mu = q;
+                p = yt;
+            }
+            else
+            {
+                s = slot;
+                if (TSeason.Kind == 1)
+                {
+                    mu = q + s;
+                    p = yt - s;
+                }
+                else
+                {
+                    mu = q * s;
+                    p = Math.Abs(s) < Tiny ? Huge : yt / s;
+                }
+            }
+
+            double e;
+            double inverseQ = 0;
+            if (TRelative.Value)
+            {
+                if (TSeason.Kind == 2)
+                {
+                    // y/μ = (y/s)/q: one division for the error and the seasonal target together.
+                    inverseQ = 1 / q;
+                    e = (p * inverseQ) - 1;
+                }
+                else
+                {
+                    e = (yt - mu) / mu;
+                }
+
+                // Σ log|μ| as the log of a running product, renormalised before it can overflow or underflow.
+                product *= Math.Abs(mu);
+                if (!(product < 1e150 && product > 1e-150))
+                {
+                    sumLog += Math.Log(product);
+                    product = 1;
+                }
+            }
+            else
+            {
+                e = yt - mu;
+            }
+
+            sumSquares += e * e;
+
+            // ℓ' − ℓ − φb = α(p − q), so b' = φb + β(p − q) with β = αβ*: a shorter dependency chain per step.
+            double d = p - q;
+            double newLevel = q + (alpha * d);
+            if (TTrend.Value)
+            {
+                trend = phib + (beta * d);
+            }
+
+            if (TSeason.Kind != 0)
+            {
+                double target;
+                if (TSeason.Kind == 1)
+                {
+                    target = yt - q;
+                }
+                else if (TRelative.Value)
+                {
+                    target = Math.Abs(q) < Tiny ? Huge : yt * inverseQ;
+                }
+                else
+                {
+                    target = Math.Abs(q) < Tiny ? Huge : yt / q;
+                }
+
+                slot = s + (gamma * (target - s));
+                if (++k == m)
+                {
+                    k = 0;
+                }
+            }
+
+            level = newLevel;
+        }
+
+        if (TRelative.Value)
+        {
+            sumLog += Math.Log(product);
+        }
+
+        return sumSquares;
+    }
+
+    /// <summary>
+    /// Runs the recursions once and records fitted values, innovations and the final state. On return
+    /// <paramref name="ring"/> holds the seasonal states in use order for steps n + 1, n + 2, … (index (h − 1) mod m).
+    /// </summary>
+    internal static void Filter(
+        ReadOnlySpan<double> y,
+        in EtsStructure model,
+        double alpha,
+        double betaStar,
+        double gamma,
+        double phi,
+        ref double level,
+        ref double trend,
+        Span<double> ring,
+        Span<double> fitted,
+        Span<double> errors)
+    {
+        int n = y.Length;
+        int m = model.Period;
+        int k = 0;
+        for (int t = 0; t < n; t++)
+        {
+            double phib = model.HasTrend ? phi * trend : 0.0;
+            double q = level + phib;
+            double yt = y[t];
+            double mu, p, s = 0;
+            if (model.HasSeason)
+            {
+                s = ring[k];
+                mu = model.MultiplicativeSeason ? q * s : q + s;
+                p = model.MultiplicativeSeason ? (Math.Abs(s) < Tiny ? Huge : yt / s) : yt - s;
+            }
+            else
+            {
+                mu = q;
+                p = yt;
+            }
+
+            fitted[t] = mu;
+            errors[t] = model.MultiplicativeError ? (yt - mu) / mu : yt - mu;
+            double d = p - q;
+            double newLevel = q + (alpha * d);
+            if (model.HasTrend)
+            {
+                trend = phib + (betaStar * alpha * d);
+            }
+
+            if (model.HasSeason)
+            {
+                double target = model.MultiplicativeSeason ? (Math.Abs(q) < Tiny ? Huge : yt / q) : yt - q;
+                ring[k] = s + gamma * (target - s);
+                if (++k == m)
+                {
+                    k = 0;
+                }
+            }
+
+            level = newLevel;
+        }
+
+        if (model.HasSeason && k != 0)
+        {
+            // Rotate so that ring[0] is the state used at step n + 1.
+            Span<double> copy = m <= 64 ? stackalloc double[m] : new double[m];
+            for (int j = 0; j < m; j++)
+            {
+                copy[j] = ring[(k + j) % m];
+            }
+
+            copy.CopyTo(ring);
+        }
+    }
+
+    /// <summary>
+    /// R <c>ets</c>'s heuristic initial states: seasonal indices from a classical decomposition (or, with fewer
+    /// than three cycles, from a regression on a trend and one Fourier pair), level and trend from a regression on
+    /// the first max(10, 2m) seasonally adjusted observations.
+    /// </summary>
+    /// <param name="y">The observations.</param>
+    /// <param name="model">The model shape.</param>
+    /// <param name="level">The initial level ℓ₀.</param>
+    /// <param name="trend">The initial slope b₀ (0 without trend).</param>
+    /// <param name="ring">The m initial seasonal states in use order (ring[j] is used at step j + 1).</param>
+    internal static void HeuristicInitialStates(ReadOnlySpan<double> y, in EtsStructure model, out double level, out double trend, Span<double> ring)
+    {
+        int n = y.Length;
+        int m = model.Period;
+        var adjusted = new double[n];
+        y.CopyTo(adjusted);
+        if (model.HasSeason)
+        {
+            var seasonal = new double[n];
+            bool mult = model.MultiplicativeSeason;
+            if (n >= 3 * m)
+            {
+                var figure = SeasonalFigure(y, m, mult);
+                for (int t = 0; t < n; t++)
+                {
+                    seasonal[t] = figure[t % m];
+                }
+            }
+            else
+            {
+                FourierTrendSeasonal(y, m, mult, seasonal);
+            }
+
+            // ring[j] for j ≥ 1 from the first cycle; ring[0] closes the normalisation (sum 0 or m).
+            double sum = 0;
+            for (int j = 1; j < m; j++)
+            {
+                double s = seasonal[j];
+                if (mult)
+                {
+                    s = Math.Max(s, 0.01);
+                }
+
+                ring[j] = s;
+                sum += s;
+            }
+
+            if (mult && sum > m)
+            {
+                double denominator = sum + 0.01 * (m - 1);
+                sum = 0;
+                for (int j = 1; j < m; j++)
+                {
+                    ring[j] /= denominator;
+                    sum += ring[j];
+                }
+            }
+
+            ring[0] = (mult ? m : 0) - sum;
+            for (int t = 0; t < n; t++)
+            {
+                adjusted[t] = mult ? y[t] / Math.Max(seasonal[t], 0.01) : y[t] - seasonal[t];
+            }
+        }
+
+        int maxn = Math.Min(Math.Max(10, model.HasSeason ? 2 * m : 2), n);
+        if (!model.HasTrend)
+        {
+            double s = 0;
+            for (int t = 0; t < maxn; t++)
+            {
+                s += adjusted[t];
+            }
+
+            level = s / maxn;
+            trend = 0;
+            return;
+        }
+
+        // Least squares line on x = 1..maxn; the intercept is the level at x = 0.
+        double mx = (maxn + 1) / 2.0, my = 0;
+        for (int t = 0; t < maxn; t++)
+        {
+            my += adjusted[t];
+        }
+
+        my /= maxn;
+        double sxy = 0, sxx = 0;
+        for (int t = 0; t < maxn; t++)
+        {
+            double dx = t + 1 - mx;
+            sxy += dx * (adjusted[t] - my);
+            sxx += dx * dx;
+        }
+
+        trend = sxx > 0 ? sxy / sxx : 0;
+        level = my - trend * mx;
+        if (Math.Abs(level + trend) < 1e-8)
+        {
+            level *= 1 + 1e-3;
+            trend *= 1 - 1e-3;
+        }
+    }
+
+    /// <summary>R <c>initial = "simple"</c> states (see <see cref="EtsInitialization.Simple"/>).</summary>
+    internal static void SimpleInitialStates(ReadOnlySpan<double> y, in EtsStructure model, out double level, out double trend, Span<double> ring)
+    {
+        int m = model.Period;
+        if (!model.HasSeason)
+        {
+            level = y[0];
+            trend = model.HasTrend ? y[1] - y[0] : 0;
+            return;
+        }
+
+        double first = 0, second = 0;
+        for (int j = 0; j < m; j++)
+        {
+            first += y[j];
+            second += y[m + j];
+        }
+
+        level = first / m;
+        trend = model.HasTrend ? (second / m - level) / m : 0;
+        for (int j = 0; j < m; j++)
+        {
+            ring[j] = model.MultiplicativeSeason ? y[j] / level : y[j] - level;
+        }
+    }
+
+    /// <summary>
+    /// The seasonal figure of R's classical decomposition (<c>decompose</c>): centred moving average (2×m for even
+    /// m), detrended values averaged per position of the cycle, normalised to sum 0 (additive) or mean 1 (multiplicative).
+    /// </summary>
+    internal static double[] SeasonalFigure(ReadOnlySpan<double> y, int m, bool multiplicative)
+    {
+        int n = y.Length;
+        var sums = new double[m];
+        var counts = new int[m];
+        int half = m / 2;
+        bool even = m % 2 == 0;
+        for (int t = half; t < n - half; t++)
+        {
+            double trend;
+            if (even)
+            {
+                double s = 0.5 * (y[t - half] + y[t + half]);
+                for (int j = t - half + 1; j < t + half; j++)
+                {
+                    s += y[j];
+                }
+
+                trend = s / m;
+            }
+            else
+            {
+                double s = 0;
+                for (int j = t - half; j <= t + half; j++)
+                {
+                    s += y[j];
+                }
+
+                trend = s / m;
+            }
+
+            sums[t % m] += multiplicative ? y[t] / trend : y[t] - trend;
+            counts[t % m]++;
+        }
+
+        var figure = new double[m];
+        double mean = 0;
+        for (int j = 0; j < m; j++)
+        {
+            figure[j] = sums[j] / counts[j];
+            mean += figure[j];
+        }
+
+        mean /= m;
+        for (int j = 0; j < m; j++)
+        {
+            figure[j] = multiplicative ? figure[j] / mean : figure[j] - mean;
+        }
+
+        return figure;
+    }
+
+    /// <summary>
+    /// Seasonal component for short series (R <c>initstate</c> with n &lt; 3m): regress y on 1, t, sin(2πt/m),
+    /// cos(2πt/m) and return y minus (or divided by) the fitted line a + b·t.
+    /// </summary>
+    private static void FourierTrendSeasonal(ReadOnlySpan<double> y, int m, bool multiplicative, Span<double> seasonal)
+    {
+        int n = y.Length;
+        int p = m == 2 ? 3 : 4; // sin(πt) vanishes for m = 2
+        var xtx = new double[p, p];
+        var xty = new double[p];
+        Span<double> row = stackalloc double[4];
+        for (int t = 1; t <= n; t++)
+        {
+            row[0] = 1;
+            row[1] = t;
+            double angle = 2 * Math.PI * t / m;
+            if (p == 4)
+            {
+                row[2] = Math.Sin(angle);
+                row[3] = Math.Cos(angle);
+            }
+            else
+            {
+                row[2] = Math.Cos(angle);
+            }
+
+            for (int i = 0; i < p; i++)
+            {
+                xty[i] += row[i] * y[t - 1];
+                for (int j = 0; j < p; j++)
+                {
+                    xtx[i, j] += row[i] * row[j];
+                }
+            }
+        }
+
+        var coef = SolveSymmetric(xtx, xty);
+        for (int t = 1; t <= n; t++)
+        {
+            double line = coef[0] + coef[1] * t;
+            seasonal[t - 1] = multiplicative ? y[t - 1] / line : y[t - 1] - line;
+        }
+    }
+
+    /// <summary>Solves a small linear system by Gaussian elimination with partial pivoting.</summary>
+    internal static double[] SolveSymmetric(double[,] a, double[] b)
+    {
+        int n = b.Length;
+        var m = (double[,])a.Clone();
+        var x = (double[])b.Clone();
+        for (int c = 0; c < n; c++)
+        {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++)
+            {
+                if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c]))
+                {
+                    pivot = r;
+                }
+            }
+
+            if (pivot != c)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
+                }
+
+                (x[c], x[pivot]) = (x[pivot], x[c]);
+            }
+
+            double d = m[c, c];
+            if (d == 0)
+            {
+                continue;
+            }
+
+            for (int r = c + 1; r < n; r++)
+            {
+                double f = m[r, c] / d;
+                for (int j = c; j < n; j++)
+                {
+                    m[r, j] -= f * m[c, j];
+                }
+
+                x[r] -= f * x[c];
+            }
+        }
+
+        for (int r = n - 1; r >= 0; r--)
+        {
+            double s = x[r];
+            for (int j = r + 1; j < n; j++)
+            {
+                s -= m[r, j] * x[j];
+            }
+
+            x[r] = m[r, r] == 0 ? 0 : s / m[r, r];
+        }
+
+        return x;
+    }
+
+    /// <summary>
+    /// R <c>ets</c>'s admissibility test (the forecast-variance stability region, HKOS 2008 ch. 10): for seasonal
+    /// models the roots of the characteristic polynomial must lie in the unit disk (checked by the Schur–Cohn
+    /// recursion instead of computing the roots).
+    /// </summary>
+    internal static bool Admissible(double alpha, double beta, double gamma, double phi, bool hasSeason, int m)
+    {
+        if (phi < 0 || phi > 1 + 1e-8)
+        {
+            return false;
+        }
+
+        if (!hasSeason)
+        {
+            if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi)
+            {
+                return false;
+            }
+
+            return beta >= alpha * (phi - 1) && beta <= (1 + phi) * (2 - alpha);
+        }
+
+        if (gamma < Math.Max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha)
+        {
+            return false;
+        }
+
+        if (alpha < 1 - 1 / phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m))
+        {
+            return false;
+        }
+
+        if (beta < -(1 - phi) * (gamma / m + alpha))
+        {
+            return false;
+        }
+
+        // P(z) = φ(1−α−γ) + (α+β−αφ+γ−1) z + (α+β−αφ)(z² + … + z^{m−1}) + (α+β−φ) z^m + z^{m+1}.
+        Span<double> c = stackalloc double[m + 2];
+        c[0] = phi * (1 - alpha - gamma);
+        c[1] = alpha + beta - alpha * phi + gamma - 1;
+        for (int j = 2; j < m; j++)
+        {
+            c[j] = alpha + beta - alpha * phi;
+        }
+
+        c[m] = alpha + beta - phi;
+        c[m + 1] = 1;
+        return RootsWithinRadius(c, 1 + 1e-10);
+    }
+
+    /// <summary>True when every root of Σ c_k z^k lies within |z| ≤ radius (Schur–Cohn–Jury recursion).</summary>
+    internal static bool RootsWithinRadius(Span<double> c, double radius)
+    {
+        // Roots of p(z) within radius r ⇔ roots of p(r z) within the unit disk.
+        double scale = 1;
+        for (int k = 0; k < c.Length; k++)
+        {
+            c[k] *= scale;
+            scale *= radius;
+        }
+
+        int degree = c.Length - 1;
+        Span<double> work = stackalloc double[c.Length];
+        while (degree > 0)
+        {
+            double lead = c[degree];
+            double constant = c[0];
+            if (Math.Abs(constant) >= Math.Abs(lead))
+            {
+                return false;
+            }
+
+            // q(z) = (p(z) − k p*(z)) / z with k = c_0/c_d on the monic p (same number of roots inside, by
+            // Rouché); working monic keeps the magnitudes from underflowing as the degree falls.
+            double reflection = constant / lead;
+            double scaleBack = 1 / lead;
+            for (int k = 0; k < degree; k++)
+            {
+                work[k] = (c[k + 1] - (reflection * c[degree - k - 1])) * scaleBack;
+            }
+
+            work[..degree].CopyTo(c);
+
+            degree--;
+        }
+
+        return true;
+    }
+}
