@@ -44,8 +44,12 @@ internal static class SelfCheck
         long before = GC.GetAllocatedBytesForCurrentThread();
         metric.CreateState(options).Add(facts);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var full = metric.CreateState(options).Add(facts);
+        long beforeTable = GC.GetAllocatedBytesForCurrentThread();
+        full.ToTable();
+        long tableBytes = GC.GetAllocatedBytesForCurrentThread() - beforeTable;
         Console.WriteLine(FormattableString.Invariant(
-            $"n={n}: hand loop {handMs:F1} ms, dictionary hand loop {dictionaryMs:F1} ms, engine single pass {engineMs:F1} ms (ratio {engineMs / handMs:F2}), engine with table {tableMs:F1} ms; single pass allocated {allocated} bytes = {(double)allocated / n:F4} bytes/fact ({table.Count} cells)"));
+            $"n={n}: hand loop {handMs:F1} ms, dictionary hand loop {dictionaryMs:F1} ms, engine single pass {engineMs:F1} ms (ratio {engineMs / handMs:F2}), engine with table {tableMs:F1} ms; single pass allocated {allocated} bytes = {(double)allocated / n:F4} bytes/fact ({table.Count} cells); ToTable allocated {tableBytes / table.Count} bytes/cell"));
 
         var weekly = Metric.Count<BenchActivity>().By(a => (a.Rep, a.Kind)).PerPeriod(PeriodKind.Week, a => a.Timestamp);
         var (states, snapshots) = MergeBenchmarks.Partials(weekly, options, 1_000, 2_000);
