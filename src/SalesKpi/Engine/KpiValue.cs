@@ -330,8 +330,8 @@ public readonly struct KpiValue : IEquatable<KpiValue>
     public override int GetHashCode() => HashCode.Combine(_kind, _flags, _value, _exact, _numerator, _denominator, _count, _censored);
 
     /// <summary>
-    /// Formats the value culture-invariantly: <c>12</c>, <c>0.75 (3/4)</c> for ratios and rates,
-    /// <c>undefined (0/0)</c> when Undefined.
+    /// Formats the value culture-invariantly with at most six decimals: <c>12</c>, <c>0.75 (3/4)</c> for ratios and
+    /// rates, <c>undefined (0/0)</c> when Undefined. Use <see cref="ExactValue"/> or <see cref="Value"/> for full precision.
     /// </summary>
     /// <returns>The text.</returns>
     public override string ToString() => KpiFormat.Value(this, withParts: true);
