@@ -117,9 +117,12 @@ public sealed class KpiState<TFact, TKey>
     }
 
     /// <summary>Merges <paramref name="other"/> into this state (this ← this ⊕ other); <paramref name="other"/> is unchanged.</summary>
-    /// <param name="other">A state of the same metric definition and evaluation settings.</param>
+    /// <param name="other">A state of the same metric definition, evaluated in the same zone setting (and, for conversions, the same as-of instant).</param>
     /// <returns>This state.</returns>
-    /// <remarks>Costs one hash look-up per distinct key and period of <paramref name="other"/> and one accumulator merge per cell.</remarks>
+    /// <remarks>
+    /// Costs one hash look-up per distinct key and period of <paramref name="other"/> and one accumulator merge per cell.
+    /// The merged state keeps this state's options (its as-of instant decides pace when the table is finished).
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">The states belong to different definitions or settings.</exception>
     /// <example>

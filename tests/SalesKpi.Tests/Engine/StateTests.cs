@@ -205,6 +205,20 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void States_with_different_as_of_instants_merge_unless_they_are_conversions()
+    {
+        var weekly = Metric.Count<Act>().PerPeriod(PeriodKind.Week, a => a.At);
+        var yesterday = weekly.CreateState(EvaluationOptions<Act>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 2))).Add(T.RandomActs(10, seed: 10));
+        var today = weekly.CreateState(EvaluationOptions<Act>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 3))).Add(T.RandomActs(10, seed: 11));
+        Assert.Equal(20, yesterday.Merge(today).FactCount);
+
+        var conversion = Metric.Conversion<TestLead, Step>(l => l.Steps, s => s.At, s => s.Stage == "MQL", s => s.Stage == "SAL", Duration.FromDays(30));
+        var early = conversion.CreateState(EvaluationOptions<TestLead>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 2)));
+        var late = conversion.CreateState(EvaluationOptions<TestLead>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 3)));
+        Assert.Throws<ArgumentException>(() => early.Merge(late));
+    }
+
+    [Fact]
     public void Restore_rejects_snapshots_that_do_not_fit()
     {
         var weekly = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);

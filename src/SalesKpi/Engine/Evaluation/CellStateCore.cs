@@ -56,9 +56,15 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             throw new ArgumentException("The states belong to different metric definitions; only states of the same definition merge.", nameof(other));
         }
 
-        if (Metric.UsesOptions && (Options is null ? o.Options is not null : !Options.SameTimeSettings(o.Options)))
+        // Zones decide where facts landed; the as-of instant matters while adding only for conversions (censoring).
+        bool asOfMatters = Metric.Aggregation.HasIntrinsicTime;
+        if (Metric.UsesOptions && (Options is null ? o.Options is not null : !Options.SameTimeSettings(o.Options, asOfMatters)))
         {
-            throw new ArgumentException("The states were evaluated with different zones or as-of instants; they cannot be merged.", nameof(other));
+            throw new ArgumentException(
+                asOfMatters
+                    ? "The conversion states were evaluated with different zones or as-of instants; they cannot be merged."
+                    : "The states were evaluated in different zones; they cannot be merged.",
+                nameof(other));
         }
 
         var keyMap = new int[o.Keys.Count];
