@@ -31,21 +31,32 @@ internal static class EngineSection
         var weeks = new DateInterval(lastWeek.Start.PlusWeeks(-3), lastWeek.End.PlusDays(-1));
         Instant from = weeks.Start.AtStartOfDayInZone(zone).ToInstant();
         Instant to = weeks.End.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
-        RepId[] firstReps = [.. sample.Facts.Reps.Select(r => r.Id).Order().Take(8)];
+        // SDRs and AEs active on the last day, labelled "name (role)"; ids are dense, so an array maps them to labels.
+        var shown = sample.Facts.Reps
+            .Where(r => r.AssignmentOn(lastDay)?.Role is RepRole.Sdr or RepRole.Ae)
+            .OrderBy(r => r.Id)
+            .ToArray();
+        var label = new string?[sample.Facts.Reps.Max(r => r.Id.Value) + 1];
+        foreach (var rep in shown)
+        {
+            label[rep.Id.Value] = string.Create(invariant, $"{rep.Name} ({rep.AssignmentOn(lastDay)!.Value.Role})");
+        }
+
+        string[] labels = [.. shown.Select(r => label[r.Id.Value]!)];
 
         // A definition is a value: count activities, per rep, per ISO week, zero-filled over the four weeks.
         var weeklyActivities = Metric.Count<SalesActivity>()
-            .Where(a => a.Timestamp >= from && a.Timestamp < to && a.Rep.Value < firstReps.Length)
-            .By(a => a.Rep)
+            .Where(a => a.Timestamp >= from && a.Timestamp < to && label[a.Rep.Value] is not null)
+            .By(a => label[a.Rep.Value]!)
             .PerPeriod(PeriodKind.Week, a => a.Timestamp)
-            .FillEmpty(weeks, firstReps)
+            .FillEmpty(weeks, labels)
             .Named("activities per rep and week");
 
         // Evaluation is separate: one pass over the activity array, business dates in the organisation's zone
         // (EvaluationOptions.InZoneOf(...) would use each rep's home zone instead).
         var options = EvaluationOptions<SalesActivity>.InZone(zone);
-        KpiTable<RepId> table = weeklyActivities.Evaluate(sample.Facts.Activities.Span, options);
-        output.WriteLine(string.Create(invariant, $"Activities per rep and ISO week ({weeks.Start:uuuu-MM-dd} to {weeks.End:uuuu-MM-dd}, zone {zone.Id}; key = rep id)"));
+        KpiTable<string> table = weeklyActivities.Evaluate(sample.Facts.Activities.Span, options);
+        output.WriteLine(string.Create(invariant, $"Activities per rep and ISO week ({weeks.Start:uuuu-MM-dd} to {weeks.End:uuuu-MM-dd}, zone {zone.Id}; SDRs and AEs)"));
         output.Write(Indent(table.ToText()));
 
         // MQL → SAL within 30 days, cohort basis (unique leads), by industry, as of the sample's as-of instant.

@@ -22,4 +22,6 @@ SampleDataSection.Print(output, sample);
 output.WriteLine();
 TimeSection.Print(output, sample.ReportingCalendar, sample.OrganisationWorkingCalendar, asOf);
 output.WriteLine();
+EngineSection.Print(output, sample);
+output.WriteLine();
 ForecastSection.Print(output, sample, asOf);
