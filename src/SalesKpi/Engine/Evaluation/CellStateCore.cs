@@ -84,11 +84,14 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         var source = o.Cells;
+        var sourceKeys = source.KeyOf;
+        var sourcePeriods = source.PeriodOf;
+        var sourceAccumulators = source.Accumulators;
         for (int c = 0; c < source.Count; c++)
         {
-            int p = periodMap is null ? 0 : periodMap[source.PeriodOf[c]];
-            ref TAcc acc = ref Cells.GetOrAdd(keyMap[source.KeyOf[c]], p);
-            acc.Merge(in source.Accumulators[c]);
+            int p = periodMap is null ? 0 : periodMap[sourcePeriods[c]];
+            ref TAcc acc = ref Cells.GetOrAdd(keyMap[sourceKeys[c]], p);
+            acc.Merge(in sourceAccumulators[c]);
         }
 
         Added = checked(Added + o.Added);

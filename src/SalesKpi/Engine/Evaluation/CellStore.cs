@@ -7,16 +7,35 @@ namespace SalesKpi;
 /// Accumulators of the result cells, stored compactly in first-seen order and addressed by (key slot, period slot)
 /// through a dense grid while keys × periods stays small (one array load per fact), or a hash map beyond that.
 /// </summary>
+/// <remarks>
+/// While the grid addresses the cells, a new cell costs one append and one grid entry: which key and period each cell
+/// belongs to (<see cref="KeyOf"/>, <see cref="PeriodOf"/>) is read back from the grid only when asked for (merge,
+/// roll-up, snapshot, table), by one pass over it. A grid grows by copying its rows. Beyond the grid budget the cells
+/// move to a hash map and their keys and periods are recorded as they come.
+/// </remarks>
 /// <typeparam name="TAcc">The accumulator type.</typeparam>
 internal sealed class CellStore<TAcc>
     where TAcc : struct
 {
     private const int MaxGridEntries = 1 << 22;
 
+    /// <summary>Up to this many cells, keys and periods are recorded as cells come (small stores, such as the partial
+    /// states of a merge, then never scan their grid); beyond it they are read back from the grid when asked for.</summary>
+    private const int EagerRecordLimit = 4096;
+
     private int[]? _grid;
     private int _keyCapacity = 16;
     private int _periodCapacity = 16;
     private LongSlotMap? _sparse;
+    private int[] _keyOf = [];
+    private int[] _periodOf = [];
+
+    /// <summary>The number of cells whose key and period are recorded in <see cref="_keyOf"/> and <see cref="_periodOf"/>.</summary>
+    private int _recorded;
+
+    /// <summary>One more than the largest key slot and period slot in the grid: the part of it <see cref="Record"/> reads.</summary>
+    private int _keyBound;
+    private int _periodBound;
 
     public CellStore()
     {
@@ -25,9 +44,33 @@ internal sealed class CellStore<TAcc>
 
     public TAcc[] Accumulators { get; private set; } = new TAcc[16];
 
-    public int[] KeyOf { get; private set; } = new int[16];
+    /// <summary>Gets each cell's key slot (at least <see cref="Count"/> entries).</summary>
+    public int[] KeyOf
+    {
+        get
+        {
+            if (_recorded != Count)
+            {
+                Record();
+            }
 
-    public int[] PeriodOf { get; private set; } = new int[16];
+            return _keyOf;
+        }
+    }
+
+    /// <summary>Gets each cell's period slot (at least <see cref="Count"/> entries).</summary>
+    public int[] PeriodOf
+    {
+        get
+        {
+            if (_recorded != Count)
+            {
+                Record();
+            }
+
+            return _periodOf;
+        }
+    }
 
     public int Count { get; private set; }
 
@@ -37,11 +80,17 @@ internal sealed class CellStore<TAcc>
         int[]? grid = _grid;
         if (grid is not null && (uint)key < (uint)_keyCapacity && (uint)period < (uint)_periodCapacity)
         {
-            int cell = grid[(key * _periodCapacity) + period];
+            int index = (key * _periodCapacity) + period;
+            int cell = grid[index];
             if (cell != 0)
             {
                 return ref Accumulators[cell - 1];
             }
+
+            // A new cell inside the grid: append it without the general path's second look-up (which may grow the
+            // array: read the array only after it returns).
+            int appended = AddInGrid(grid, index, key, period);
+            return ref Accumulators[appended];
         }
 
         // Slow may grow the array: read the array only after it returns.
@@ -64,6 +113,25 @@ internal sealed class CellStore<TAcc>
     private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddInGrid(int[] grid, int index, int key, int period)
+    {
+        _keyBound = Math.Max(_keyBound, key + 1);
+        _periodBound = Math.Max(_periodBound, period + 1);
+        int cell = Count;
+        RecordEagerly(cell, key, period);
+        if (cell == Accumulators.Length)
+        {
+            var accumulators = Accumulators;
+            Array.Resize(ref accumulators, checked(cell * 2));
+            Accumulators = accumulators;
+        }
+
+        Count = cell + 1;
+        grid[index] = cell + 1;
+        return cell;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Slow(int key, int period)
     {
         int found = Find(key, period);
@@ -75,27 +143,11 @@ internal sealed class CellStore<TAcc>
         int cell = Count;
         if (cell == Accumulators.Length)
         {
-            int size = checked(cell * 2);
             var accumulators = Accumulators;
-            Array.Resize(ref accumulators, size);
+            Array.Resize(ref accumulators, checked(cell * 2));
             Accumulators = accumulators;
-            var keys = KeyOf;
-            Array.Resize(ref keys, size);
-            KeyOf = keys;
-            var periods = PeriodOf;
-            Array.Resize(ref periods, size);
-            PeriodOf = periods;
         }
 
-        KeyOf[cell] = key;
-        PeriodOf[cell] = period;
-        Count = cell + 1;
-        Index(key, period, cell);
-        return cell;
-    }
-
-    private void Index(int key, int period, int cell)
-    {
         if (_grid is not null)
         {
             while (key >= _keyCapacity || period >= _periodCapacity)
@@ -108,12 +160,80 @@ internal sealed class CellStore<TAcc>
 
             if (_grid is not null)
             {
+                _keyBound = Math.Max(_keyBound, key + 1);
+                _periodBound = Math.Max(_periodBound, period + 1);
+                RecordEagerly(cell, key, period);
+                Count = cell + 1;
                 _grid[(key * _periodCapacity) + period] = cell + 1;
-                return;
+                return cell;
             }
         }
 
+        // Hash-map mode: every cell's key and period recorded as it comes.
+        Record();
+        EnsureRecordCapacity(cell + 1);
+        _keyOf[cell] = key;
+        _periodOf[cell] = period;
+        Count = cell + 1;
+        _recorded = Count;
         _sparse!.Add(Pack(key, period), cell);
+        return cell;
+    }
+
+    private void RecordEagerly(int cell, int key, int period)
+    {
+        if (cell < EagerRecordLimit && _recorded == cell)
+        {
+            EnsureRecordCapacity(cell + 1);
+            _keyOf[cell] = key;
+            _periodOf[cell] = period;
+            _recorded = cell + 1;
+        }
+    }
+
+    /// <summary>Records the key and period of every cell (from the grid in grid mode; already done in hash-map mode).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Record()
+    {
+        if (_recorded == Count)
+        {
+            return;
+        }
+
+        EnsureRecordCapacity(Count);
+        var grid = _grid!;
+        int periods = _periodCapacity;
+        var keyOf = _keyOf;
+        var periodOf = _periodOf;
+        for (int k = 0; k < _keyBound; k++)
+        {
+            var row = grid.AsSpan(k * periods, _periodBound);
+            for (int p = 0; p < row.Length; p++)
+            {
+                int c = row[p];
+                if (c != 0)
+                {
+                    keyOf[c - 1] = k;
+                    periodOf[c - 1] = p;
+                }
+            }
+        }
+
+        _recorded = Count;
+    }
+
+    private void EnsureRecordCapacity(int count)
+    {
+        if (_keyOf.Length < count)
+        {
+            int size = Math.Max(count, Math.Max(16, _keyOf.Length * 2));
+            var keyOf = _keyOf;
+            Array.Resize(ref keyOf, size);
+            _keyOf = keyOf;
+            var periodOf = _periodOf;
+            Array.Resize(ref periodOf, size);
+            _periodOf = periodOf;
+        }
     }
 
     private bool GrowGrid(int key, int period)
@@ -130,22 +250,34 @@ internal sealed class CellStore<TAcc>
             periodCapacity *= 2;
         }
 
+        var old = _grid!;
         if ((long)keyCapacity * periodCapacity > MaxGridEntries)
         {
+            // The cells so far are all in the grid: record them from it, then index them in the hash map.
+            Record();
             _sparse = new LongSlotMap();
-            for (int c = 0; c < Count - 1; c++)
+            for (int c = 0; c < Count; c++)
             {
-                _sparse.Add(Pack(KeyOf[c], PeriodOf[c]), c);
+                _sparse.Add(Pack(_keyOf[c], _periodOf[c]), c);
             }
 
             _grid = null;
             return false;
         }
 
+        // Move the used part of the old grid row by row (one block copy per key row, not one write per cell).
         var grid = new int[keyCapacity * periodCapacity];
-        for (int c = 0; c < Count - 1; c++)
+        int oldPeriods = _periodCapacity;
+        if (oldPeriods == periodCapacity)
         {
-            grid[(KeyOf[c] * periodCapacity) + PeriodOf[c]] = c + 1;
+            Array.Copy(old, grid, _keyBound * oldPeriods);
+        }
+        else
+        {
+            for (int k = 0; k < _keyBound; k++)
+            {
+                Array.Copy(old, k * oldPeriods, grid, k * periodCapacity, _periodBound);
+            }
         }
 
         _grid = grid;
