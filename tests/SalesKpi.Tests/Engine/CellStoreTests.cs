@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+/// <summary>The cell store's record of each cell's key and period, kept as cells come or read back from the grid.</summary>
+public sealed class CellStoreTests
+{
+    [Property(MaxTest = 40)]
+    public void Every_cell_knows_its_key_and_period_whenever_asked(int seed, bool wide, byte readEvery)
+    {
+        // Up to 12,000 cells: past the eager-record limit (4,096), with the grid growing in both directions, and (wide)
+        // past the grid budget into the hash map; the record is read at random moments in between.
+        var random = new Random(seed);
+        var store = new CellStore<CountAccumulator>();
+        var expected = new Dictionary<(int, int), long>();
+        int keys = wide ? 60_000 : 150;
+        int periods = wide ? 100 : 80;
+        for (int i = 0; i < 20_000; i++)
+        {
+            int k = random.Next(keys);
+            int p = random.Next(periods);
+            store.GetOrAdd(k, p).N++;
+            expected[(k, p)] = expected.GetValueOrDefault((k, p)) + 1;
+            if (readEvery > 0 && i % (100 * readEvery) == 0)
+            {
+                AssertRecorded(store);
+            }
+        }
+
+        Assert.Equal(expected.Count, store.Count);
+        AssertRecorded(store);
+        foreach (var ((k, p), n) in expected)
+        {
+            Assert.Equal(n, store.Accumulators[store.Find(k, p)].N);
+        }
+    }
+
+    [Fact]
+    public void A_store_read_while_cells_come_and_one_read_only_at_the_end_agree()
+    {
+        // 300 keys × 40 periods in a fixed order: 12,000 cells, recorded eagerly up to 4,096 and from the grid after.
+        var eager = new CellStore<CountAccumulator>();
+        var lazy = new CellStore<CountAccumulator>();
+        for (int p = 0; p < 40; p++)
+        {
+            for (int k = 0; k < 300; k++)
+            {
+                eager.GetOrAdd(k, p).N++;
+                if (k % 97 == 0)
+                {
+                    _ = eager.KeyOf;
+                }
+
+                lazy.GetOrAdd(k, p).N++;
+            }
+        }
+
+        Assert.Equal(12_000, lazy.Count);
+        Assert.Equal(eager.KeyOf.AsSpan(0, 12_000).ToArray(), lazy.KeyOf.AsSpan(0, 12_000).ToArray());
+        Assert.Equal(eager.PeriodOf.AsSpan(0, 12_000).ToArray(), lazy.PeriodOf.AsSpan(0, 12_000).ToArray());
+
+        // Cell 4,500 is the 4,501st new cell: period 15 (4,500 = 15 × 300), key 0.
+        Assert.Equal(0, lazy.KeyOf[4_500]);
+        Assert.Equal(15, lazy.PeriodOf[4_500]);
+    }
+
+    private static void AssertRecorded(CellStore<CountAccumulator> store)
+    {
+        var keyOf = store.KeyOf;
+        var periodOf = store.PeriodOf;
+        for (int c = 0; c < store.Count; c++)
+        {
+            Assert.Equal(c, store.Find(keyOf[c], periodOf[c]));
+        }
+    }
+}
