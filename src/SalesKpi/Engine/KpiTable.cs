@@ -25,9 +25,15 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     private readonly KpiCell<TKey>[] _cells;
     private readonly Dictionary<TKey, int> _keyIndex;
     private readonly Dictionary<LocalDate, int> _periodIndex;
-    private readonly Dictionary<long, int> _cellIndex;
 
-    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, KpiCell<TKey>[] cells)
+    /// <summary>The first cell of each key (row) and, last, the number of cells: row k is <c>[_rowStart[k], _rowStart[k + 1])</c>.</summary>
+    private readonly int[] _rowStart;
+
+    /// <summary>Each cell's index in <see cref="_periods"/> (0 when not per period), ascending within a row.</summary>
+    private readonly int[] _cellPeriod;
+
+    /// <summary>Creates a table from cells ordered by key then period, with their rows and period indices (see <see cref="TableBuilder{TKey}.Create"/>).</summary>
+    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, KpiCell<TKey>[] cells, int[] rowStart, int[] cellPeriod)
     {
         Metric = metric;
         IsPerPeriod = isPerPeriod;
@@ -36,6 +42,8 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         _keys = keys;
         _periods = periods;
         _cells = cells;
+        _rowStart = rowStart;
+        _cellPeriod = cellPeriod;
         _keyIndex = new Dictionary<TKey, int>(keys.Length);
         for (int i = 0; i < keys.Length; i++)
         {
@@ -46,13 +54,6 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         for (int i = 0; i < periods.Length; i++)
         {
             _periodIndex.Add(periods[i].Start, i);
-        }
-
-        _cellIndex = new Dictionary<long, int>(cells.Length);
-        for (int i = 0; i < cells.Length; i++)
-        {
-            int p = cells[i].Period is ReportingPeriod period ? _periodIndex[period.Start] : 0;
-            _cellIndex.Add(Pack(_keyIndex[cells[i].Key], p), i);
         }
     }
 
@@ -148,7 +149,10 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
             return false;
         }
 
-        if (!_cellIndex.TryGetValue(Pack(k, p), out int cell))
+        // The row of the key, then its period by binary search (cells are in period order within a row).
+        int start = _rowStart[k];
+        int cell = Array.BinarySearch(_cellPeriod, start, _rowStart[k + 1] - start, p);
+        if (cell < 0)
         {
             return false;
         }
@@ -361,7 +365,6 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Metric}: {_cells.Length} cells");
 
-    private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
 
     private static string Render(List<string[]> rows)
     {

@@ -25,34 +25,70 @@ internal sealed class TableBuilder<TKey>
     /// <summary>Gets the rows in key order; each row's cells in period order.</summary>
     public List<Row> Rows { get; } = [];
 
+    /// <summary>
+    /// Creates a table from cells ordered by key, then period: one equality test per cell finds the rows and one
+    /// look-up per cell numbers the periods (cells are read in place, never copied one by one).
+    /// </summary>
     public static KpiTable<TKey> Create(string description, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, KpiCell<TKey>[] orderedCells)
     {
         var keys = new List<TKey>();
-        var periods = new Dictionary<LocalDate, ReportingPeriod>();
+        var rowStart = new List<int>();
+        var periodIds = new Dictionary<LocalDate, int>();
+        var distinct = new List<ReportingPeriod>();
+        var cellPeriod = new int[orderedCells.Length];
         var comparer = EqualityComparer<TKey>.Default;
-        foreach (var cell in orderedCells)
+        for (int i = 0; i < orderedCells.Length; i++)
         {
+            ref readonly var cell = ref orderedCells[i];
             if (keys.Count == 0 || !comparer.Equals(keys[^1], cell.Key))
             {
                 keys.Add(cell.Key);
+                rowStart.Add(i);
             }
 
             if (cell.Period is ReportingPeriod p)
             {
-                periods.TryAdd(p.Start, p);
+                if (!periodIds.TryGetValue(p.Start, out int id))
+                {
+                    id = distinct.Count;
+                    periodIds.Add(p.Start, id);
+                    distinct.Add(p);
+                }
+
+                cellPeriod[i] = id;
             }
         }
 
-        var starts = new LocalDate[periods.Count];
-        periods.Keys.CopyTo(starts, 0);
-        Array.Sort(starts);
-        var periodArray = new ReportingPeriod[starts.Length];
+        rowStart.Add(orderedCells.Length);
+
+        // Number the periods in time order.
+        var periodArray = distinct.ToArray();
+        var starts = new LocalDate[periodArray.Length];
+        var order = new int[periodArray.Length];
         for (int i = 0; i < starts.Length; i++)
         {
-            periodArray[i] = periods[starts[i]];
+            starts[i] = periodArray[i].Start;
+            order[i] = i;
         }
 
-        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), periodArray, orderedCells);
+        Array.Sort(starts, order);
+        var rank = new int[order.Length];
+        var sorted = new ReportingPeriod[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+            sorted[i] = periodArray[order[i]];
+        }
+
+        if (sorted.Length > 0)
+        {
+            for (int i = 0; i < cellPeriod.Length; i++)
+            {
+                cellPeriod[i] = rank[cellPeriod[i]];
+            }
+        }
+
+        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), sorted, orderedCells, [.. rowStart], cellPeriod);
     }
 
     public Row AddRow(TKey key)
