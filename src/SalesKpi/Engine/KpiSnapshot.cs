@@ -48,7 +48,7 @@ public abstract class KpiSnapshot
     /// <summary>Gets the type of the group keys.</summary>
     public abstract Type KeyType { get; }
 
-    private protected LocalDate[]? PeriodArray => _periods;
+    internal LocalDate[]? PeriodArray => _periods;
 
-    private protected CellState[] CellArray => _cells;
+    internal CellState[] CellArray => _cells;
 }

@@ -70,6 +70,8 @@ public sealed class KpiSnapshot<TKey> : KpiSnapshot
     /// <summary>Gets each cell's group key.</summary>
     public IReadOnlyList<TKey> Keys => _keys;
 
+    internal TKey[] KeyArray => _keys;
+
     /// <summary>Gets <c>typeof(TKey)</c>.</summary>
     public override Type KeyType => typeof(TKey);
 

@@ -213,12 +213,30 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 nameof(snapshot));
         }
 
-        var cells = snapshot.Cells;
-        for (int i = 0; i < cells.Count; i++)
+        // Read the snapshot's arrays directly (no interface call per cell); cells come sorted by key then period, so
+        // consecutive cells often share a key, and a period start seen last is remembered.
+        var cells = snapshot.CellArray;
+        var snapshotKeys = snapshot.KeyArray;
+        var snapshotPeriods = snapshot.PeriodArray;
+        LocalDate lastStart = default;
+        int lastSlot = -1;
+        for (int i = 0; i < cells.Length; i++)
         {
-            int k = Keys.GetOrAdd(snapshot.Keys[i]);
-            int p = Periods is null ? 0 : Periods.SlotOfStart(snapshot.Periods![i]);
-            var restored = TAcc.FromState(cells[i]);
+            int k = Keys.GetOrAdd(snapshotKeys[i]);
+            int p = 0;
+            if (Periods is not null)
+            {
+                var start = snapshotPeriods![i];
+                if (lastSlot < 0 || start != lastStart)
+                {
+                    lastSlot = Periods.SlotOfStart(start);
+                    lastStart = start;
+                }
+
+                p = lastSlot;
+            }
+
+            var restored = TAcc.FromState(in cells[i]);
             if (merge)
             {
                 Cells.GetOrAdd(k, p).Merge(in restored);
