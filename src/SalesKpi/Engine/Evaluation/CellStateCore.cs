@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace SalesKpi;
@@ -194,6 +195,9 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, null, trusted: true);
     }
 
+    // Fully optimised at once, like the fact loop: a state typically merges a batch of snapshots once, and the cell
+    // loop would otherwise run as tier-0 or on-stack-replaced code for the first calls (measured at 2–3 times the cost).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Load(KpiSnapshot<TKey> snapshot, bool merge)
     {
         if (snapshot.Metric != Metric.Aggregation.Name)
