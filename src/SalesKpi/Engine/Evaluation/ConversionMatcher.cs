@@ -1,14 +1,11 @@
 using System;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace SalesKpi;
 
-/// <summary>Receives the outcome of each trial of one entity's conversion.</summary>
-internal interface IConversionSink
-{
-    /// <summary>Entry <paramref name="entry"/> is a trial, converted by conversion <paramref name="conversion"/> (or −1), censored or not.</summary>
-    void Outcome(int entry, int conversion, bool censored);
-}
+/// <summary>The outcome of one trial: the entry, the conversion that converts it (or −1), and whether it is censored.</summary>
+internal readonly record struct ConversionOutcome(int Entry, int Conversion, bool Censored);
 
 /// <summary>
 /// The matching rule of every conversion, for one entity whose entry (A) and conversion (B) instants are sorted:
@@ -18,8 +15,9 @@ internal interface IConversionSink
 /// </summary>
 internal static class ConversionMatcher
 {
-    public static void Match<TSink>(ReadOnlySpan<Instant> entries, ReadOnlySpan<Instant> conversions, Duration window, Instant asOf, ConversionCounting counting, ref TSink sink)
-        where TSink : struct, IConversionSink
+    /// <summary>Writes the outcome of each trial to <paramref name="outcomes"/> (at least as long as <paramref name="entries"/>) and returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Match(ReadOnlySpan<Instant> entries, ReadOnlySpan<Instant> conversions, Duration window, Instant asOf, ConversionCounting counting, Span<ConversionOutcome> outcomes)
     {
         bool all = counting == ConversionCounting.AllConversions;
         int trials = all ? entries.Length : Math.Min(1, entries.Length);
@@ -33,11 +31,14 @@ internal static class ConversionMatcher
             // The first B at or after the entry, inside the window, and before the next entry (all-conversions mode).
             int j = LowerBound(conversions, entry);
             int converted = j < conversions.Length && conversions[j] <= windowEnd && conversions[j] < next ? j : -1;
-            sink.Outcome(i, converted, converted < 0 && windowEnd > asOf && !hasNext);
+            outcomes[i] = new ConversionOutcome(i, converted, converted < 0 && windowEnd > asOf && !hasNext);
         }
+
+        return trials;
     }
 
     /// <summary>Adds one trial's outcome to its cells: cohort basis all in the entry's cell; period basis the conversion in its own cell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Record(ref ConversionAccumulator entryCell, bool converted, bool censored, ConversionBasis basis)
     {
         entryCell.N = checked(entryCell.N + 1);
@@ -56,6 +57,7 @@ internal static class ConversionMatcher
     }
 
     /// <summary>Adds a conversion to its own cell (period basis).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RecordConversion(ref ConversionAccumulator conversionCell)
     {
         conversionCell.N = checked(conversionCell.N + 1);

@@ -481,6 +481,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
             conversionTimes[i] = conversions[i].At;
         }
 
+        var outcomes = new ConversionOutcome[entries.Length];
         int c = 0;
         for (int i = 0; i < entries.Length;)
         {
@@ -502,8 +503,19 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
                 cEnd++;
             }
 
-            var sink = new Sink(cells, entries, conversions, i, c, _spec.Basis);
-            ConversionMatcher.Match(entryTimes.AsSpan(i, end - i), conversionTimes.AsSpan(c, cEnd - c), _spec.Window, _asOf, _spec.Counting, ref sink);
+            int trials = ConversionMatcher.Match(entryTimes.AsSpan(i, end - i), conversionTimes.AsSpan(c, cEnd - c), _spec.Window, _asOf, _spec.Counting, outcomes);
+            for (int t = 0; t < trials; t++)
+            {
+                // Each trial in the cell of its own A event's key and day; a conversion (period basis) on its B event's day.
+                var (entry, conversion, censored) = outcomes[t];
+                var a = entries[i + entry];
+                ConversionMatcher.Record(ref cells.Cell(a.Key, a.Day), conversion >= 0, censored, _spec.Basis);
+                if (_spec.Basis == ConversionBasis.Period && conversion >= 0)
+                {
+                    ConversionMatcher.RecordConversion(ref cells.Cell(a.Key, conversions[c + conversion].Day));
+                }
+            }
+
             i = end;
             c = cEnd;
         }
@@ -515,20 +527,6 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
     private readonly record struct Entry(int Entity, int Key, int Day, Instant At);
 
     private readonly record struct Conversion(int Entity, int Day, Instant At);
-
-    /// <summary>Records one entity's trials: each in the cell of its own A event's key and day.</summary>
-    private readonly struct Sink(ConversionCellsCore<TFact, TKey> cells, Entry[] entries, Conversion[] conversions, int entryStart, int conversionStart, ConversionBasis basis) : IConversionSink
-    {
-        public void Outcome(int entry, int conversion, bool censored)
-        {
-            var a = entries[entryStart + entry];
-            ConversionMatcher.Record(ref cells.Cell(a.Key, a.Day), conversion >= 0, censored, basis);
-            if (basis == ConversionBasis.Period && conversion >= 0)
-            {
-                ConversionMatcher.RecordConversion(ref cells.Cell(a.Key, conversions[conversionStart + conversion].Day));
-            }
-        }
-    }
 }
 
 /// <summary>Conversion cells computed from events, finished through the shared pipeline (windows, fill, value stages).</summary>
