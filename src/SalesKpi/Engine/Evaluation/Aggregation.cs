@@ -1,0 +1,42 @@
+namespace SalesKpi;
+
+/// <summary>A primitive: what is accumulated per cell and how a finished cell becomes a value.</summary>
+/// <typeparam name="TFact">The fact type.</typeparam>
+internal abstract class Aggregation<TFact>
+{
+    protected Aggregation(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>Gets the primitive's name, also the compatibility tag of its snapshots (for example <c>sum:decimal</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the value of a cell with no facts.</summary>
+    public abstract KpiValue EmptyValue { get; }
+
+    /// <summary>Gets whether the primitive places facts in periods by its own instants (conversions) rather than by a timestamp selector.</summary>
+    public virtual bool HasIntrinsicTime => false;
+
+    public abstract StateCore<TFact, TKey> CreateCore<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options)
+        where TKey : notnull;
+}
+
+/// <summary>A primitive made of an accumulator and a kernel, evaluated by the specialised single-pass loop.</summary>
+internal sealed class KernelAggregation<TFact, TAcc, TKernel> : Aggregation<TFact>
+    where TAcc : struct, IAccumulator<TAcc>
+    where TKernel : struct, IKernel<TFact, TAcc>
+{
+    public KernelAggregation(string name, TKernel kernel)
+        : base(name)
+    {
+        Kernel = kernel;
+    }
+
+    public TKernel Kernel { get; }
+
+    public override KpiValue EmptyValue => Kernel.ValueOf(default);
+
+    public override StateCore<TFact, TKey> CreateCore<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options) =>
+        new KernelStateCore<TFact, TKey, TAcc, TKernel>(metric, options, Kernel);
+}

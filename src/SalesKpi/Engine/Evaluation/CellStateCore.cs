@@ -1,0 +1,498 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace SalesKpi;
+
+/// <summary>
+/// The shared part of every cell-based state: key slots, period slots, one accumulator per cell; merge, clone,
+/// snapshot, restore and the finishing pipeline (windows → values → fill → value stages).
+/// </summary>
+internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey>
+    where TKey : notnull
+    where TAcc : struct, IAccumulator<TAcc>
+{
+    protected CellStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options)
+    {
+        Metric = metric;
+        Options = options;
+        if (metric.Period is { } period)
+        {
+            Periods = new PeriodSlots(period.Calendar, period.Kind);
+            if (period.NeedsZone && options is null)
+            {
+                throw new ArgumentNullException(
+                    nameof(options),
+                    "The metric places instants in periods: pass evaluation options with a time zone (a DateTimeZone converts implicitly).");
+            }
+        }
+
+        if (metric.KeySelector is null)
+        {
+            Keys.GetOrAdd(default!);
+        }
+    }
+
+    public override long FactsAdded => Added;
+
+    public override int CellCount => Cells.Count;
+
+    protected Metric<TFact, TKey> Metric { get; }
+
+    protected EvaluationOptions<TFact>? Options { get; }
+
+    protected KeyMap<TKey> Keys { get; } = new();
+
+    protected CellStore<TAcc> Cells { get; } = new();
+
+    protected PeriodSlots? Periods { get; }
+
+    protected long Added { get; set; }
+
+    public override void MergeFrom(StateCore<TFact, TKey> other)
+    {
+        if (other is not CellStateCore<TFact, TKey, TAcc> o || !ReferenceEquals(o.Metric, Metric))
+        {
+            throw new ArgumentException("The states belong to different metric definitions; only states of the same definition merge.", nameof(other));
+        }
+
+        if (Metric.UsesOptions && (Options is null ? o.Options is not null : !Options.SameTimeSettings(o.Options)))
+        {
+            throw new ArgumentException("The states were evaluated with different zones or as-of instants; they cannot be merged.", nameof(other));
+        }
+
+        var keyMap = new int[o.Keys.Count];
+        for (int i = 0; i < keyMap.Length; i++)
+        {
+            keyMap[i] = Keys.GetOrAdd(o.Keys[i]);
+        }
+
+        int[]? periodMap = null;
+        if (o.Periods is not null)
+        {
+            periodMap = new int[o.Periods.Count];
+            for (int i = 0; i < periodMap.Length; i++)
+            {
+                periodMap[i] = Periods!.SlotOf(o.Periods[i]);
+            }
+        }
+
+        var source = o.Cells;
+        for (int c = 0; c < source.Count; c++)
+        {
+            int p = periodMap is null ? 0 : periodMap[source.PeriodOf[c]];
+            ref TAcc acc = ref Cells.GetOrAdd(keyMap[source.KeyOf[c]], p);
+            acc.Merge(in source.Accumulators[c]);
+        }
+
+        Added = checked(Added + o.Added);
+    }
+
+    public override StateCore<TFact, TKey> Clone()
+    {
+        var copy = CreateEmpty();
+        copy.MergeFrom(this);
+        return copy;
+    }
+
+    public override KpiTable<TKey> ToTable()
+    {
+        var builder = BuildRows(Keys, Cells);
+        ApplyFill(builder);
+        if (Metric.Stages.Length > 0)
+        {
+            var context = new StageContext(Metric.Period?.Calendar, Options?.AsOfDate);
+            foreach (var stage in Metric.Stages)
+            {
+                stage.Apply(builder, context);
+            }
+        }
+
+        return builder.Build(Metric.ToString());
+    }
+
+    public override KpiTable<TNew> RollUp<TNew>(Func<TKey, TNew> map)
+    {
+        var keys = new KeyMap<TNew>();
+        var cells = new CellStore<TAcc>();
+        var keyMap = new int[Keys.Count];
+        for (int i = 0; i < keyMap.Length; i++)
+        {
+            keyMap[i] = -1;
+        }
+
+        for (int c = 0; c < Cells.Count; c++)
+        {
+            int k = Cells.KeyOf[c];
+            if (keyMap[k] < 0)
+            {
+                keyMap[k] = keys.GetOrAdd(map(Keys[k]));
+            }
+
+            ref TAcc acc = ref cells.GetOrAdd(keyMap[k], Cells.PeriodOf[c]);
+            acc.Merge(in Cells.Accumulators[c]);
+        }
+
+        return BuildRows(keys, cells).Build(Metric + " | rolled up");
+    }
+
+    public override KpiSnapshot<TKey> ToSnapshot()
+    {
+        var order = CellOrder(Keys, Cells, Periods);
+        var keys = new TKey[order.Length];
+        var periods = Periods is null ? null : new LocalDate[order.Length];
+        var states = new CellState[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            int c = order[i];
+            keys[i] = Keys[Cells.KeyOf[c]];
+            if (periods is not null)
+            {
+                periods[i] = Periods![Cells.PeriodOf[c]].Start;
+            }
+
+            states[i] = Cells.Accumulators[c].ToState();
+        }
+
+        return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, trusted: true);
+    }
+
+    public override void Load(KpiSnapshot<TKey> snapshot)
+    {
+        if (snapshot.Metric != Metric.Aggregation.Name)
+        {
+            throw new ArgumentException($"The snapshot holds a '{snapshot.Metric}' state; this metric is '{Metric.Aggregation.Name}'.", nameof(snapshot));
+        }
+
+        if ((snapshot.Periods is null) != (Periods is null))
+        {
+            throw new ArgumentException(
+                Periods is null ? "The snapshot is per period; this metric is not." : "The snapshot is not per period; this metric is.",
+                nameof(snapshot));
+        }
+
+        var cells = snapshot.Cells;
+        for (int i = 0; i < cells.Count; i++)
+        {
+            int k = Keys.GetOrAdd(snapshot.Keys[i]);
+            int p = Periods is null ? 0 : Periods.SlotOfStart(snapshot.Periods![i]);
+            if (Cells.Find(k, p) >= 0)
+            {
+                throw new ArgumentException($"The snapshot holds cell {i} ({snapshot.Keys[i]}) twice.", nameof(snapshot));
+            }
+
+            Cells.GetOrAdd(k, p) = TAcc.FromState(cells[i]);
+        }
+
+        Added = snapshot.FactCount;
+    }
+
+    protected abstract KpiValue ValueOf(in TAcc acc);
+
+    protected abstract CellStateCore<TFact, TKey, TAcc> CreateEmpty();
+
+    private static int[] CellOrder<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, PeriodSlots? periods = null)
+    {
+        var rank = KeyRanks(keys);
+        int[]? periodRank = null;
+        if (periods is not null)
+        {
+            var starts = new LocalDate[periods.Count];
+            var slots = new int[periods.Count];
+            for (int i = 0; i < slots.Length; i++)
+            {
+                starts[i] = periods[i].Start;
+                slots[i] = i;
+            }
+
+            Array.Sort(starts, slots);
+            periodRank = new int[slots.Length];
+            for (int i = 0; i < slots.Length; i++)
+            {
+                periodRank[slots[i]] = i;
+            }
+        }
+
+        var order = new int[cells.Count];
+        var sortKeys = new long[cells.Count];
+        for (int c = 0; c < order.Length; c++)
+        {
+            order[c] = c;
+            int p = periodRank is null ? cells.PeriodOf[c] : periodRank[cells.PeriodOf[c]];
+            sortKeys[c] = ((long)rank[cells.KeyOf[c]] << 32) | (uint)p;
+        }
+
+        Array.Sort(sortKeys, order);
+        return order;
+    }
+
+    private static int[] KeyRanks<TK>(KeyMap<TK> keys)
+    {
+        var keyArray = new TK[keys.Count];
+        var slots = new int[keys.Count];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            keyArray[i] = keys[i];
+            slots[i] = i;
+        }
+
+        Array.Sort(keyArray, slots, KeyOrder<TK>.Comparer);
+        var rank = new int[slots.Length];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            rank[slots[i]] = i;
+        }
+
+        return rank;
+    }
+
+    private TableBuilder<TK> BuildRows<TK>(KeyMap<TK> keys, CellStore<TAcc> cells)
+        where TK : notnull
+    {
+        var builder = new TableBuilder<TK>(Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue);
+        var rank = KeyRanks(keys);
+        var byKey = new List<int>?[keys.Count];
+        for (int c = 0; c < cells.Count; c++)
+        {
+            (byKey[cells.KeyOf[c]] ??= []).Add(c);
+        }
+
+        var slotsInOrder = new int[keys.Count];
+        for (int k = 0; k < rank.Length; k++)
+        {
+            slotsInOrder[rank[k]] = k;
+        }
+
+        ReportingPeriod[]? spine = null;
+        Dictionary<LocalDate, int>? spineIndex = null;
+        if (Metric.Window is not null && Periods is not null && cells.Count > 0)
+        {
+            spine = Spine(cells);
+            spineIndex = new Dictionary<LocalDate, int>(spine.Length);
+            for (int i = 0; i < spine.Length; i++)
+            {
+                spineIndex.Add(spine[i].Start, i);
+            }
+        }
+
+        foreach (int k in slotsInOrder)
+        {
+            var list = byKey[k];
+            if (list is null)
+            {
+                continue;
+            }
+
+            var key = keys[k];
+            var row = builder.AddRow(key);
+            if (Periods is null)
+            {
+                var acc = cells.Accumulators[list[0]];
+                row.Add(default, new KpiCell<TK>(key, null, ValueOf(in acc)));
+            }
+            else if (spine is null)
+            {
+                foreach (int c in list)
+                {
+                    var period = Periods[cells.PeriodOf[c]];
+                    row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in cells.Accumulators[c])));
+                }
+            }
+            else
+            {
+                WindowRow(key, list, cells, spine, spineIndex!, row);
+            }
+        }
+
+        return builder;
+    }
+
+    private ReportingPeriod[] Spine(CellStore<TAcc> cells)
+    {
+        var first = Periods![cells.PeriodOf[0]];
+        var last = first;
+        for (int c = 1; c < cells.Count; c++)
+        {
+            var p = Periods[cells.PeriodOf[c]];
+            if (p.Start < first.Start)
+            {
+                first = p;
+            }
+
+            if (p.Start > last.Start)
+            {
+                last = p;
+            }
+        }
+
+        return PeriodRange(first, last, Periods.Calendar);
+    }
+
+    internal static ReportingPeriod[] PeriodRange(ReportingPeriod first, ReportingPeriod last, ReportingCalendar calendar)
+    {
+        var spine = new List<ReportingPeriod>();
+        for (var p = first; p.Start <= last.Start; p = PeriodOffset.Next(p, calendar))
+        {
+            spine.Add(p);
+        }
+
+        return spine.ToArray();
+    }
+
+    private void WindowRow<TK>(TK key, List<int> cellsOfKey, CellStore<TAcc> cells, ReportingPeriod[] spine, Dictionary<LocalDate, int> spineIndex, SortedList<LocalDate, KpiCell<TK>> row)
+        where TK : notnull
+    {
+        var window = Metric.Window!;
+        var data = new int[spine.Length];
+        Array.Fill(data, -1);
+        int first = spine.Length;
+        foreach (int c in cellsOfKey)
+        {
+            int i = spineIndex[Periods![cells.PeriodOf[c]].Start];
+            data[i] = c;
+            first = Math.Min(first, i);
+        }
+
+        var running = default(TAcc);
+        LocalDate grain = default;
+        for (int i = first; i < spine.Length; i++)
+        {
+            var period = spine[i];
+            switch (window.Kind)
+            {
+                case WindowKind.Cumulative:
+                    if (data[i] >= 0)
+                    {
+                        running.Merge(in cells.Accumulators[data[i]]);
+                    }
+
+                    row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in running)));
+                    break;
+
+                case WindowKind.ToDate:
+                    var g = PeriodOffset.GrainStart(period, Periods!.Calendar, window.Grain);
+                    if (i == first || g != grain)
+                    {
+                        running = default;
+                        grain = g;
+                    }
+
+                    if (data[i] >= 0)
+                    {
+                        running.Merge(in cells.Accumulators[data[i]]);
+                    }
+
+                    if (running.Count > 0)
+                    {
+                        row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in running)));
+                    }
+
+                    break;
+
+                default:
+                    var sum = default(TAcc);
+                    for (int j = Math.Max(0, i - window.Periods + 1); j <= i; j++)
+                    {
+                        if (data[j] >= 0)
+                        {
+                            sum.Merge(in cells.Accumulators[data[j]]);
+                        }
+                    }
+
+                    if (sum.Count > 0)
+                    {
+                        row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in sum)));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void ApplyFill(TableBuilder<TKey> builder)
+    {
+        var fill = Metric.Fill;
+        if (fill is null)
+        {
+            return;
+        }
+
+        var empty = fill.Value ?? builder.EmptyValue;
+        if (fill.Keys is { Length: > 0 } extraKeys)
+        {
+            var present = new HashSet<TKey>();
+            foreach (var row in builder.Rows)
+            {
+                present.Add(row.Key);
+            }
+
+            foreach (var key in extraKeys)
+            {
+                if (present.Add(key))
+                {
+                    builder.AddRow(key);
+                }
+            }
+
+            var comparer = KeyOrder<TKey>.Comparer;
+            builder.Rows.Sort((a, b) => comparer.Compare(a.Key, b.Key));
+        }
+
+        if (Periods is null)
+        {
+            foreach (var row in builder.Rows)
+            {
+                if (row.Value.Count == 0)
+                {
+                    row.Value.Add(default, new KpiCell<TKey>(row.Key, null, empty));
+                }
+            }
+
+            return;
+        }
+
+        ReportingPeriod[] periods;
+        var calendar = Periods.Calendar;
+        if (fill.Range is { } range)
+        {
+            periods = PeriodRange(calendar.GetPeriod(range.Start, Periods.Kind), calendar.GetPeriod(range.End, Periods.Kind), calendar);
+        }
+        else
+        {
+            ReportingPeriod? first = null;
+            ReportingPeriod? last = null;
+            foreach (var row in builder.Rows)
+            {
+                if (row.Value.Count == 0)
+                {
+                    continue;
+                }
+
+                var a = row.Value.Values[0].Period!.Value;
+                var b = row.Value.Values[^1].Period!.Value;
+                if (first is null || a.Start < first.Value.Start)
+                {
+                    first = a;
+                }
+
+                if (last is null || b.Start > last.Value.Start)
+                {
+                    last = b;
+                }
+            }
+
+            periods = first is null ? [] : PeriodRange(first.Value, last!.Value, calendar);
+        }
+
+        foreach (var row in builder.Rows)
+        {
+            foreach (var period in periods)
+            {
+                if (!row.Value.ContainsKey(period.Start))
+                {
+                    row.Value.Add(period.Start, new KpiCell<TKey>(row.Key, period, empty));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using System;
+
+namespace SalesKpi;
+
+/// <summary>Builds argument exceptions for errors found during evaluation, naming the public parameter at fault.</summary>
+internal static class Errors
+{
+    public static ArgumentException Argument(string message, string paramName) => new(message, paramName);
+}

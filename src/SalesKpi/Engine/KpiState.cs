@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+
+namespace SalesKpi;
+
+/// <summary>
+/// The mergeable evaluation state of one metric: one accumulator per result cell. Add facts, merge states of other
+/// partitions or days, then read a table or take a plain-data snapshot.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The algebra (checked by property tests): a new state from <see cref="Metric{TFact, TKey}.CreateState"/> is the
+/// Empty element; <see cref="Merge"/> is associative and Empty is its identity; adding the facts of any partition
+/// to separate states and merging them gives the same table as adding all facts to one state — exactly for counts,
+/// integer and decimal sums, distinct counts, percentiles and conversions; to floating-point rounding for
+/// <see langword="double"/> sums (which are compensated). The order of the facts does not matter (same caveat).
+/// </para>
+/// <para>Not thread-safe: use one state per thread and merge.</para>
+/// </remarks>
+/// <typeparam name="TFact">The fact type.</typeparam>
+/// <typeparam name="TKey">The group key type.</typeparam>
+public sealed class KpiState<TFact, TKey>
+    where TKey : notnull
+{
+    private const int BufferSize = 4096;
+
+    internal KpiState(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, StateCore<TFact, TKey> core)
+    {
+        Metric = metric;
+        Options = options;
+        Core = core;
+    }
+
+    /// <summary>Gets the metric this state evaluates.</summary>
+    public Metric<TFact, TKey> Metric { get; }
+
+    /// <summary>Gets the evaluation settings.</summary>
+    public EvaluationOptions<TFact>? Options { get; }
+
+    /// <summary>Gets the number of facts added so far (including facts a filter then excluded), over all merged states.</summary>
+    public long FactCount => Core.FactsAdded;
+
+    /// <summary>Gets the number of cells holding an accumulator.</summary>
+    public int CellCount => Core.CellCount;
+
+    internal StateCore<TFact, TKey> Core { get; private set; }
+
+    /// <summary>Adds one fact.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns>This state.</returns>
+    /// <exception cref="ArgumentException">A selector returned an invalid value for the fact.</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    public KpiState<TFact, TKey> Add(TFact fact)
+    {
+        Core.Add(new ReadOnlySpan<TFact>(in fact));
+        return this;
+    }
+
+    /// <summary>Adds facts in one pass.</summary>
+    /// <param name="facts">The facts.</param>
+    /// <returns>This state.</returns>
+    /// <exception cref="ArgumentException">A selector returned an invalid value.</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    public KpiState<TFact, TKey> Add(ReadOnlySpan<TFact> facts)
+    {
+        Core.Add(facts);
+        return this;
+    }
+
+    /// <summary>Adds an array of facts in one pass.</summary>
+    /// <param name="facts">The facts.</param>
+    /// <returns>This state.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null.</exception>
+    /// <exception cref="ArgumentException">A selector returned an invalid value.</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    public KpiState<TFact, TKey> Add(TFact[] facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        Core.Add(facts);
+        return this;
+    }
+
+    /// <summary>Adds a stream of facts, enumerating it exactly once through one reused buffer.</summary>
+    /// <param name="facts">The facts.</param>
+    /// <returns>This state.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null.</exception>
+    /// <exception cref="ArgumentException">A selector returned an invalid value.</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    public KpiState<TFact, TKey> Add(IEnumerable<TFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        switch (facts)
+        {
+            case TFact[] array:
+                Core.Add(array);
+                return this;
+            case List<TFact> list:
+                Core.Add(CollectionsMarshal.AsSpan(list));
+                return this;
+        }
+
+        var buffer = new TFact[BufferSize];
+        int n = 0;
+        foreach (var fact in facts)
+        {
+            buffer[n++] = fact;
+            if (n == buffer.Length)
+            {
+                Core.Add(buffer);
+                n = 0;
+            }
+        }
+
+        Core.Add(buffer.AsSpan(0, n));
+        return this;
+    }
+
+    /// <summary>Merges <paramref name="other"/> into this state (this ← this ⊕ other); <paramref name="other"/> is unchanged.</summary>
+    /// <param name="other">A state of the same metric definition and evaluation settings.</param>
+    /// <returns>This state.</returns>
+    /// <remarks>Costs one hash look-up per distinct key and period of <paramref name="other"/> and one accumulator merge per cell.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The states belong to different definitions or settings.</exception>
+    /// <example>
+    /// <code>
+    /// var yesterday = metric.Restore(storedSnapshot, options);
+    /// yesterday.Merge(metric.CreateState(options).Add(todaysFacts));
+    /// </code>
+    /// </example>
+    public KpiState<TFact, TKey> Merge(KpiState<TFact, TKey> other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Core.MergeFrom(ReferenceEquals(other, this) ? Core.Clone() : other.Core);
+        return this;
+    }
+
+    /// <summary>Returns an independent copy of this state.</summary>
+    /// <returns>The copy.</returns>
+    public KpiState<TFact, TKey> Clone() => new(Metric, Options, Core.Clone());
+
+    /// <summary>Finishes the state into a result table; the state stays usable.</summary>
+    /// <returns>The table.</returns>
+    /// <remarks>Applies the metric's windows, fill policy, comparisons and targets.</remarks>
+    /// <exception cref="ArgumentException">A target stage needs the as-of instant and the options have none.</exception>
+    public KpiTable<TKey> ToTable() => Core.ToTable();
+
+    /// <summary>
+    /// Finishes the state into a table grouped by a coarser key, merging accumulators (so a team's rate is the ratio of
+    /// its members' summed numerators and denominators, not the mean of their rates).
+    /// </summary>
+    /// <typeparam name="TNew">The coarser key type.</typeparam>
+    /// <param name="map">Maps each key to its roll-up key (for example rep → team); must not return null.</param>
+    /// <returns>The rolled-up table. The metric's windows apply; its fill, comparisons and targets (defined on the original keys) do not.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="map"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="map"/> returned null.</exception>
+    /// <example>
+    /// <code>
+    /// KpiTable&lt;string&gt; byTeam = connectRateByRep.RollUp(rep => teamOf[rep]);
+    /// </code>
+    /// </example>
+    public KpiTable<TNew> RollUp<TNew>(Func<TKey, TNew> map)
+        where TNew : notnull
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return Core.RollUp(map);
+    }
+
+    /// <summary>Returns the state as plain data: cells sorted by key then period, each with its accumulator state.</summary>
+    /// <returns>The snapshot; restore it with <see cref="Metric{TFact, TKey}.Restore"/>.</returns>
+    public KpiSnapshot<TKey> ToSnapshot() => Core.ToSnapshot();
+}

@@ -1,0 +1,400 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+
+namespace SalesKpi;
+
+/// <summary>
+/// The result of evaluating a metric: a table of cells (group × period) in a stable order — keys in their natural
+/// order (or by invariant text when the key type has none), then periods in time order.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. A cell missing from the table has the metric's <see cref="EmptyValue"/> (0 for counts
+/// and sums, Undefined for means, rates and percentiles): the indexers return it rather than throw.
+/// Use a fill combinator (<c>FillEmpty</c>) to make empty cells appear in the enumeration and the text.
+/// </remarks>
+/// <typeparam name="TKey">The group key type.</typeparam>
+public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
+    where TKey : notnull
+{
+    private readonly TKey[] _keys;
+    private readonly ReportingPeriod[] _periods;
+    private readonly KpiCell<TKey>[] _cells;
+    private readonly Dictionary<TKey, int> _keyIndex;
+    private readonly Dictionary<LocalDate, int> _periodIndex;
+    private readonly Dictionary<long, int> _cellIndex;
+
+    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, KpiCell<TKey>[] cells)
+    {
+        Metric = metric;
+        IsPerPeriod = isPerPeriod;
+        PeriodKind = periodKind;
+        EmptyValue = emptyValue;
+        _keys = keys;
+        _periods = periods;
+        _cells = cells;
+        _keyIndex = new Dictionary<TKey, int>(keys.Length);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            _keyIndex.Add(keys[i], i);
+        }
+
+        _periodIndex = new Dictionary<LocalDate, int>(periods.Length);
+        for (int i = 0; i < periods.Length; i++)
+        {
+            _periodIndex.Add(periods[i].Start, i);
+        }
+
+        _cellIndex = new Dictionary<long, int>(cells.Length);
+        for (int i = 0; i < cells.Length; i++)
+        {
+            int p = cells[i].Period is ReportingPeriod period ? _periodIndex[period.Start] : 0;
+            _cellIndex.Add(Pack(_keyIndex[cells[i].Key], p), i);
+        }
+    }
+
+    /// <summary>Gets the description of the metric that produced the table.</summary>
+    public string Metric { get; }
+
+    /// <summary>Gets whether the table has a period dimension.</summary>
+    public bool IsPerPeriod { get; }
+
+    /// <summary>Gets the period kind when the table is per period, otherwise <see langword="null"/>.</summary>
+    public PeriodKind? PeriodKind { get; }
+
+    /// <summary>Gets the value of a cell with no facts: 0 for counts and sums, Undefined for means, rates and percentiles.</summary>
+    public KpiValue EmptyValue { get; }
+
+    /// <summary>Gets the distinct group keys of the cells, in order.</summary>
+    public IReadOnlyList<TKey> Keys => _keys;
+
+    /// <summary>Gets the distinct periods of the cells, in time order (empty when not per period).</summary>
+    public IReadOnlyList<ReportingPeriod> Periods => _periods;
+
+    /// <summary>Gets the number of cells.</summary>
+    public int Count => _cells.Length;
+
+    /// <summary>Gets the cells in the table's order: by key, then by period.</summary>
+    /// <remarks>A list rather than an indexer on the table, so that <c>table[key]</c> always means a key, also for <see langword="int"/> keys.</remarks>
+    public IReadOnlyList<KpiCell<TKey>> Cells => _cells;
+
+    /// <summary>Gets the value of <paramref name="key"/> in <paramref name="period"/>, or <see cref="EmptyValue"/> when there is no such cell.</summary>
+    /// <param name="key">The group key.</param>
+    /// <param name="period">The period; must be of the table's <see cref="PeriodKind"/>.</param>
+    /// <exception cref="InvalidOperationException">The table is not per period.</exception>
+    /// <exception cref="ArgumentException"><paramref name="period"/> is of another kind than the table's periods.</exception>
+    public KpiValue this[TKey key, ReportingPeriod period]
+    {
+        get
+        {
+            if (!IsPerPeriod)
+            {
+                throw new InvalidOperationException("The table is not per period: index it by key only.");
+            }
+
+            if (period.Kind != PeriodKind)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"The period {period} is a {period.Kind}; the table's periods are of kind {PeriodKind}."),
+                    nameof(period));
+            }
+
+            return TryGetValue(key, period, out var value) ? value : EmptyValue;
+        }
+    }
+
+    /// <summary>Gets the value of <paramref name="key"/> in a table that is not per period, or <see cref="EmptyValue"/> when absent.</summary>
+    /// <param name="key">The group key.</param>
+    /// <exception cref="InvalidOperationException">The table is per period: index by key and period.</exception>
+    public KpiValue this[TKey key]
+    {
+        get
+        {
+            if (IsPerPeriod)
+            {
+                throw new InvalidOperationException("The table is per period: index it by key and period.");
+            }
+
+            return TryGetValue(key, null, out var value) ? value : EmptyValue;
+        }
+    }
+
+    /// <summary>Looks a cell up without substituting the empty value.</summary>
+    /// <param name="key">The group key.</param>
+    /// <param name="period">The period, or <see langword="null"/> for a table that is not per period.</param>
+    /// <param name="value">The cell's value when found, otherwise <see cref="EmptyValue"/>.</param>
+    /// <returns>Whether the cell is in the table.</returns>
+    public bool TryGetValue(TKey key, ReportingPeriod? period, out KpiValue value)
+    {
+        value = EmptyValue;
+        if (key is null || !_keyIndex.TryGetValue(key, out int k))
+        {
+            return false;
+        }
+
+        int p = 0;
+        if (period is ReportingPeriod wanted)
+        {
+            if (!_periodIndex.TryGetValue(wanted.Start, out p) || _periods[p].End != wanted.End)
+            {
+                return false;
+            }
+        }
+        else if (IsPerPeriod)
+        {
+            return false;
+        }
+
+        if (!_cellIndex.TryGetValue(Pack(k, p), out int cell))
+        {
+            return false;
+        }
+
+        value = _cells[cell].Value;
+        return true;
+    }
+
+    /// <summary>Returns the cells in order: by key, then by period.</summary>
+    /// <returns>The enumerator.</returns>
+    public IEnumerator<KpiCell<TKey>> GetEnumerator() => ((IEnumerable<KpiCell<TKey>>)_cells).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Combines this table with <paramref name="other"/> cell by cell, aligned on key and period.</summary>
+    /// <param name="other">The other table; same period kind (or both not per period).</param>
+    /// <param name="combine">The cell operation; a missing cell enters as its table's <see cref="EmptyValue"/>.</param>
+    /// <param name="description">The description of the derived metric.</param>
+    /// <returns>A table over the union of both tables' cells.</returns>
+    /// <remarks>
+    /// Immediate. This is how metrics over different facts combine (activities per won deal). The empty value of the
+    /// result is <paramref name="combine"/> applied to both empty values.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The tables' period dimensions differ.</exception>
+    /// <example>
+    /// <code>
+    /// var perWonDeal = activities.Combine(wonDeals, (a, w) => a.DividedBy(w), "activities per won deal");
+    /// </code>
+    /// </example>
+    public KpiTable<TKey> Combine(KpiTable<TKey> other, Func<KpiValue, KpiValue, KpiValue> combine, string description)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(combine);
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        if (IsPerPeriod != other.IsPerPeriod || PeriodKind != other.PeriodKind)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Cannot align a table per {PeriodKind?.ToString() ?? "nothing"} with one per {other.PeriodKind?.ToString() ?? "nothing"}."),
+                nameof(other));
+        }
+
+        var keys = new List<TKey>(_keys);
+        foreach (var key in other._keys)
+        {
+            if (!_keyIndex.ContainsKey(key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        keys.Sort(KeyOrder<TKey>.Comparer);
+        var periods = new SortedDictionary<LocalDate, ReportingPeriod>();
+        foreach (var p in _periods)
+        {
+            periods[p.Start] = p;
+        }
+
+        foreach (var p in other._periods)
+        {
+            periods[p.Start] = p;
+        }
+
+        var cells = new List<KpiCell<TKey>>();
+        foreach (var key in keys)
+        {
+            if (!IsPerPeriod)
+            {
+                bool a = TryGetValue(key, null, out var va);
+                bool b = other.TryGetValue(key, null, out var vb);
+                if (a || b)
+                {
+                    cells.Add(new KpiCell<TKey>(key, null, combine(va, vb)));
+                }
+
+                continue;
+            }
+
+            foreach (var p in periods.Values)
+            {
+                bool a = TryGetValue(key, p, out var va);
+                bool b = other.TryGetValue(key, p, out var vb);
+                if (a || b)
+                {
+                    cells.Add(new KpiCell<TKey>(key, p, combine(va, vb)));
+                }
+            }
+        }
+
+        return TableBuilder<TKey>.Create(description, IsPerPeriod, PeriodKind, combine(EmptyValue, other.EmptyValue), cells);
+    }
+
+    /// <summary>Adds <paramref name="other"/> cell by cell (aligned on key and period).</summary>
+    /// <param name="other">The other table.</param>
+    /// <returns>The derived table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The tables' period dimensions differ.</exception>
+    public KpiTable<TKey> Plus(KpiTable<TKey> other) => Combine(other, static (a, b) => a.Plus(b), Metric + " + " + other?.Metric);
+
+    /// <summary>Subtracts <paramref name="other"/> cell by cell (aligned on key and period).</summary>
+    /// <param name="other">The other table.</param>
+    /// <returns>The derived table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The tables' period dimensions differ.</exception>
+    public KpiTable<TKey> Minus(KpiTable<TKey> other) => Combine(other, static (a, b) => a.Minus(b), Metric + " - " + other?.Metric);
+
+    /// <summary>Multiplies by <paramref name="other"/> cell by cell (aligned on key and period).</summary>
+    /// <param name="other">The other table.</param>
+    /// <returns>The derived table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The tables' period dimensions differ.</exception>
+    public KpiTable<TKey> Times(KpiTable<TKey> other) => Combine(other, static (a, b) => a.Times(b), Metric + " * " + other?.Metric);
+
+    /// <summary>Divides by <paramref name="other"/> cell by cell (aligned on key and period): each cell a ratio with both parts, Undefined at 0.</summary>
+    /// <param name="other">The denominator table.</param>
+    /// <returns>The derived table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The tables' period dimensions differ.</exception>
+    /// <example>
+    /// <code>
+    /// // activities (from activity facts) per won deal (from deal facts), per rep and month
+    /// KpiTable&lt;int&gt; perWin = activityCounts.DividedBy(wonDealCounts);
+    /// </code>
+    /// </example>
+    public KpiTable<TKey> DividedBy(KpiTable<TKey> other) => Combine(other, static (a, b) => a.DividedBy(b), Metric + " / " + other?.Metric);
+
+    /// <summary>Renders the table as plain text in the <see cref="KpiTextLayout.Grid"/> layout (culture-invariant).</summary>
+    /// <returns>The text, one line per key after a header line.</returns>
+    public string ToText() => ToText(KpiTextLayout.Grid);
+
+    /// <summary>Renders the table as plain text (culture-invariant, columns padded with spaces, lines ending in <c>\n</c>).</summary>
+    /// <param name="layout">The layout.</param>
+    /// <returns>The text.</returns>
+    /// <remarks>Undefined values print as <c>undefined</c>; ratios print their parts in the long layout.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layout"/> is not a defined layout.</exception>
+    public string ToText(KpiTextLayout layout)
+    {
+        var rows = new List<string[]>();
+        if (layout == KpiTextLayout.Grid)
+        {
+            var header = new string[1 + Math.Max(_periods.Length, IsPerPeriod ? 0 : 1)];
+            header[0] = "key";
+            if (IsPerPeriod)
+            {
+                for (int p = 0; p < _periods.Length; p++)
+                {
+                    header[p + 1] = _periods[p].Label;
+                }
+            }
+            else
+            {
+                header[1] = "value";
+            }
+
+            rows.Add(header);
+            foreach (var key in _keys)
+            {
+                var row = new string[header.Length];
+                row[0] = KeyOrder<TKey>.Text(key);
+                if (IsPerPeriod)
+                {
+                    for (int p = 0; p < _periods.Length; p++)
+                    {
+                        row[p + 1] = TryGetValue(key, _periods[p], out var v) ? KpiFormat.Value(v, withParts: false) : string.Empty;
+                    }
+                }
+                else
+                {
+                    row[1] = KpiFormat.Value(this[key], withParts: false);
+                }
+
+                rows.Add(row);
+            }
+        }
+        else if (layout == KpiTextLayout.Long)
+        {
+            rows.Add(["key", "period", "value", "numerator", "denominator", "n", "95% interval", "censored"]);
+            foreach (var cell in _cells)
+            {
+                var v = cell.Value;
+                rows.Add(
+                [
+                    KeyOrder<TKey>.Text(cell.Key),
+                    cell.Period?.Label ?? string.Empty,
+                    KpiFormat.Value(v, withParts: false),
+                    v.ExactNumerator is decimal en ? KpiFormat.Number(en) : v.Numerator is double n ? KpiFormat.Number(n) : string.Empty,
+                    v.ExactDenominator is decimal ed ? KpiFormat.Number(ed) : v.Denominator is double d ? KpiFormat.Number(d) : string.Empty,
+                    v.Count.ToString(CultureInfo.InvariantCulture),
+                    v.Interval?.ToString() ?? string.Empty,
+                    v.Censored > 0 ? v.Censored.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                ]);
+            }
+        }
+        else
+        {
+            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Unknown layout.");
+        }
+
+        return Render(rows);
+    }
+
+    /// <summary>Returns the metric description and the cell count.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Metric}: {_cells.Length} cells");
+
+    private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
+
+    private static string Render(List<string[]> rows)
+    {
+        int columns = rows[0].Length;
+        var widths = new int[columns];
+        foreach (var row in rows)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                widths[c] = Math.Max(widths[c], row[c].Length);
+            }
+        }
+
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                if (c == 0)
+                {
+                    text.Append(row[c].PadRight(widths[c]));
+                }
+                else
+                {
+                    text.Append("  ").Append(row[c].PadLeft(widths[c]));
+                }
+            }
+
+            // Trailing spaces are trimmed so the text is stable to compare and to paste.
+            int end = text.Length;
+            while (end > 0 && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            text.Length = end;
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
