@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+
+namespace SalesKpi.Benchmarks.Compare;
+
+/// <summary>
+/// <c>compare</c>: generates the data once, runs every workload with every engine (a warm-up run, then the timed
+/// runs), checks that all engines agree exactly, and prints
+/// <c>workload,engine,median_ms,min_ms,max_ms,allocated_bytes</c> lines on standard output (progress and the
+/// summary go to standard error). Exit code 0 when all engines agree, 1 when any disagree, 2 on bad arguments.
+/// </summary>
+internal static class CompareCommand
+{
+    private static readonly Workload[] AllWorkloads =
+    [
+        new W1DailyActivity(),
+        new W2MqlToSalByIcp(),
+        new W3MqlToWonDays(),
+        new W4MonthlyWonMovingAverage(),
+        new W5WeeklyScorecard(),
+    ];
+
+    public static int Run(ReadOnlySpan<string> args)
+    {
+        CompareOptions options;
+        try
+        {
+            options = CompareOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        var total = Stopwatch.StartNew();
+        Log($"compare: {options.Activities} activities, {options.Leads} leads, {options.Deals} deals, seed {options.Seed}, {options.Runs} timed runs; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var sw = Stopwatch.StartNew();
+        var data = Dataset.Generate(options);
+        Log($"generated in {sw.Elapsed.TotalSeconds:F1} s: {data.Sample.Facts}");
+
+        Console.WriteLine("workload,engine,median_ms,min_ms,max_ms,allocated_bytes");
+        DuckDbStore? duckDb = null;
+        if (options.WantsEngine(EngineNames.DuckDb))
+        {
+            GC.Collect();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            sw.Restart();
+            duckDb = DuckDbStore.Load(data, options.DuckDbThreads);
+            double ms = sw.Elapsed.TotalMilliseconds;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Csv("all", EngineNames.DuckDbLoad, new Timing(ms, ms, ms, allocated));
+        }
+
+        var failures = new List<string>();
+        var medians = new Dictionary<(string Workload, string Engine), double>();
+        try
+        {
+            foreach (var workload in AllWorkloads.Where(w => options.WantsWorkload(w.Name)))
+            {
+                Log($"{workload.Name}: {workload.Title}");
+                ResultSet? reference = null;
+                string? referenceEngine = null;
+                foreach (var engine in OrderForReference(workload.Engines(data, duckDb)).Where(e => options.WantsEngine(e.Engine)))
+                {
+                    var timing = Measure(engine.Run, options.Runs, out object first);
+                    Csv(workload.Name, engine.Engine, timing);
+                    medians[(workload.Name, engine.Engine)] = timing.Median;
+                    var result = engine.ToResultSet(first);
+                    if (reference is null)
+                    {
+                        reference = result;
+                        referenceEngine = engine.Engine;
+                        Log($"  {engine.Engine}: {result.RowCount} result rows (reference)");
+                        continue;
+                    }
+
+                    var differences = ResultSet.Compare(reference, result, 10);
+                    if (differences.Count == 0)
+                    {
+                        Log($"  {engine.Engine}: agrees with {referenceEngine} ({result.RowCount} rows)");
+                    }
+                    else
+                    {
+                        failures.Add($"{workload.Name}: {engine.Engine} disagrees with {referenceEngine}");
+                        Log($"  {engine.Engine}: DISAGREES with {referenceEngine}; first differences:");
+                        foreach (var d in differences)
+                        {
+                            Log("    " + d);
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            duckDb?.Dispose();
+        }
+
+        PrintRatios(medians);
+        Log($"total {total.Elapsed.TotalSeconds:F1} s");
+        if (failures.Count > 0)
+        {
+            Log("ENGINES DISAGREE:");
+            foreach (var f in failures)
+            {
+                Log("  " + f);
+            }
+
+            return 1;
+        }
+
+        Log("all engines agree");
+        return 0;
+    }
+
+    private static IEnumerable<EngineRun> OrderForReference(IReadOnlyList<EngineRun> runs) =>
+        runs.OrderBy(r => r.Engine == EngineNames.HandLoop ? 0 : 1);
+
+    private readonly record struct Timing(double Median, double Min, double Max, long Allocated);
+
+    private static Timing Measure(Func<object> run, int runs, out object first)
+    {
+        first = run();
+        var times = new double[runs];
+        long allocated = long.MaxValue;
+        for (int i = 0; i < runs; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            long start = Stopwatch.GetTimestamp();
+            object result = run();
+            long end = Stopwatch.GetTimestamp();
+            long after = GC.GetAllocatedBytesForCurrentThread();
+            GC.KeepAlive(result);
+            times[i] = Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
+            allocated = Math.Min(allocated, after - before);
+        }
+
+        Array.Sort(times);
+        double median = runs % 2 == 1 ? times[runs / 2] : (times[(runs / 2) - 1] + times[runs / 2]) / 2;
+        return new Timing(median, times[0], times[^1], allocated);
+    }
+
+    private static void Csv(string workload, string engine, Timing t)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload},{engine},{t.Median:F2},{t.Min:F2},{t.Max:F2},{t.Allocated}"));
+        Console.Out.Flush();
+    }
+
+    private static void PrintRatios(Dictionary<(string Workload, string Engine), double> medians)
+    {
+        Log("ratios of medians: saleskpi/handloop (goal <= 2), duckdb/saleskpi (goal >= 3), linq/saleskpi");
+        foreach (var workload in medians.Keys.Select(k => k.Workload).Distinct())
+        {
+            string Ratio(string a, string b) =>
+                medians.TryGetValue((workload, a), out double x) && medians.TryGetValue((workload, b), out double y) && y > 0
+                    ? (x / y).ToString("F2", CultureInfo.InvariantCulture)
+                    : "n/a";
+            Log($"  {workload}: saleskpi/handloop {Ratio(EngineNames.SalesKpi, EngineNames.HandLoop)}, duckdb/saleskpi {Ratio(EngineNames.DuckDb, EngineNames.SalesKpi)}, linq/saleskpi {Ratio(EngineNames.Linq, EngineNames.SalesKpi)}");
+        }
+    }
+
+    private static void Log(string message)
+    {
+        Console.Error.WriteLine(message);
+        Console.Error.Flush();
+    }
+}
