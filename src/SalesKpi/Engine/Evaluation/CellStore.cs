@@ -44,7 +44,9 @@ internal sealed class CellStore<TAcc>
             }
         }
 
-        return ref Accumulators[Slow(key, period)];
+        // Slow may grow the array: read the array only after it returns.
+        int added = Slow(key, period);
+        return ref Accumulators[added];
     }
 
     public int Find(int key, int period)

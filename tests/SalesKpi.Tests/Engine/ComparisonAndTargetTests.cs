@@ -1,0 +1,135 @@
+using System;
+using System.Linq;
+using NodaTime;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+public sealed class ComparisonAndTargetTests
+{
+    // ISO week 10 of 2026 starts Monday 2 March, week 11 starts 9 March: 4 calls in W10, 5 in W11.
+    private static readonly Act[] WeeklyCalls =
+    [
+        .. Enumerable.Repeat(new Act(1, T.At(2026, 3, 3), Kind.Call), 4),
+        .. Enumerable.Repeat(new Act(1, T.At(2026, 3, 10), Kind.Call), 5),
+    ];
+
+    private static readonly Metric<Act, Ungrouped> Weekly = Metric.Count<Act>().PerPeriod(PeriodKind.Week, a => a.At);
+
+    [Fact]
+    public void ChangeFrom_previous_period_is_the_absolute_difference()
+    {
+        var table = Weekly.ChangeFrom(PeriodOffset.PreviousPeriod).Evaluate(WeeklyCalls, T.Utc);
+        Assert.Equal(4m, table[Ungrouped.All, T.Week(2026, 3, 2)].ExactValue);  // 4 − 0 (no calls the week before)
+        Assert.Equal(1m, table[Ungrouped.All, T.Week(2026, 3, 9)].ExactValue);  // 5 − 4
+    }
+
+    [Fact]
+    public void RelativeChangeFrom_divides_by_the_earlier_value_and_is_undefined_from_zero()
+    {
+        var table = Weekly.RelativeChangeFrom(PeriodOffset.PreviousPeriod).Evaluate(WeeklyCalls, T.Utc);
+        var w11 = table[Ungrouped.All, T.Week(2026, 3, 9)];
+        Assert.Equal(0.25m, w11.ExactValue);          // (5 − 4) / 4
+        Assert.Equal(1m, w11.ExactNumerator);
+        Assert.Equal(4m, w11.ExactDenominator);
+        Assert.True(table[Ungrouped.All, T.Week(2026, 3, 2)].IsUndefined);  // (4 − 0) / 0
+    }
+
+    [Fact]
+    public void Same_period_last_year_compares_march_with_march()
+    {
+        // March 2025: 3 deals; March 2026: 6 → offset value 3, relative change (6 − 3) / 3 = 1.
+        Act[] deals =
+        [
+            .. Enumerable.Repeat(new Act(1, T.At(2025, 3, 15), Kind.Call), 3),
+            .. Enumerable.Repeat(new Act(1, T.At(2026, 3, 20), Kind.Call), 6),
+        ];
+        var monthly = Metric.Count<Act>().PerPeriod(PeriodKind.Month, a => a.At);
+        Assert.Equal(3m, monthly.Offset(PeriodOffset.SamePeriodLastYear).Evaluate(deals, T.Utc)[Ungrouped.All, T.Month(2026, 3)].ExactValue);
+        Assert.Equal(1m, monthly.RelativeChangeFrom(PeriodOffset.SamePeriodLastYear).Evaluate(deals, T.Utc)[Ungrouped.All, T.Month(2026, 3)].ExactValue);
+    }
+
+    [Fact]
+    public void Offset_back_several_periods()
+    {
+        // January 2, February 3, March 5 → March vs January: 5 − 2 = 3.
+        Act[] facts =
+        [
+            .. Enumerable.Repeat(new Act(1, T.At(2026, 1, 10), Kind.Call), 2),
+            .. Enumerable.Repeat(new Act(1, T.At(2026, 2, 10), Kind.Call), 3),
+            .. Enumerable.Repeat(new Act(1, T.At(2026, 3, 10), Kind.Call), 5),
+        ];
+        var table = Metric.Count<Act>().PerPeriod(PeriodKind.Month, a => a.At).ChangeFrom(PeriodOffset.Back(2)).Evaluate(facts, T.Utc);
+        Assert.Equal(3m, table[Ungrouped.All, T.Month(2026, 3)].ExactValue);
+    }
+
+    [Fact]
+    public void Comparisons_need_periods()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Metric.Count<Act>().ChangeFrom(PeriodOffset.PreviousPeriod));
+        Assert.Equal("metric", ex.ParamName);
+    }
+
+    [Fact]
+    public void Attainment_is_actual_over_target_exactly()
+    {
+        // Rep 1 won 90,000 against 120,000 → 0.75; rep 2 has no target → Undefined; rep 3 a zero target → Undefined.
+        Act[] wins = [new(1, T.At(2026, 3, 2), Kind.Call, Amount: 50_000m), new(1, T.At(2026, 3, 9), Kind.Call, Amount: 40_000m), new(2, T.At(2026, 3, 2), Kind.Call, Amount: 1m), new(3, T.At(2026, 3, 2), Kind.Call, Amount: 1m)];
+        var table = Metric.Sum<Act>(a => a.Amount).By(a => a.Rep)
+            .Attainment((rep, _) => rep switch { 1 => 120_000m, 3 => 0m, _ => null })
+            .Evaluate(wins);
+        Assert.Equal(0.75m, table[1].ExactValue);
+        Assert.Equal(90_000m, table[1].ExactNumerator);
+        Assert.Equal(120_000m, table[1].ExactDenominator);
+        Assert.True(table[2].IsUndefined);
+        Assert.True(table[3].IsUndefined);
+    }
+
+    [Fact]
+    public void Pace_prorates_the_target_to_the_elapsed_days_at_as_of()
+    {
+        // March has 31 days; as of 10 March, 10 days have elapsed (1st to 10th inclusive).
+        // 40 calls against 155 for the month: 40 / (155 × 10 / 31) = 40 / 50 = 0.8.
+        // February (past): 30 calls against 30 → 1. April (future): nothing elapsed → Undefined.
+        Act[] calls =
+        [
+            .. Enumerable.Repeat(new Act(1, T.At(2026, 3, 5), Kind.Call), 40),
+            .. Enumerable.Repeat(new Act(1, T.At(2026, 2, 5), Kind.Call), 30),
+            new(1, T.At(2026, 4, 20), Kind.Call),
+        ];
+        var pace = Metric.Count<Act>().PerPeriod(PeriodKind.Month, a => a.At).Pace((_, month) => month!.Value.Start.Month == 2 ? 30m : 155m);
+        var options = EvaluationOptions<Act>.InZone(T.Utc).WithAsOf(Instant.FromUtc(2026, 3, 10, 15, 0));
+        var table = pace.Evaluate(calls, options);
+        Assert.Equal(0.8m, table[Ungrouped.All, T.Month(2026, 3)].ExactValue);
+        Assert.Equal(50m, table[Ungrouped.All, T.Month(2026, 3)].ExactDenominator);
+        Assert.Equal(1m, table[Ungrouped.All, T.Month(2026, 2)].ExactValue);
+        Assert.True(table[Ungrouped.All, T.Month(2026, 4)].IsUndefined);
+    }
+
+    [Fact]
+    public void Pace_without_as_of_is_a_clear_error()
+    {
+        var pace = Metric.Count<Act>().PerPeriod(PeriodKind.Month, a => a.At).Pace((_, _) => 10m);
+        var ex = Assert.Throws<ArgumentException>(() => pace.Evaluate(WeeklyCalls, T.Utc));
+        Assert.Equal("options", ex.ParamName);
+    }
+
+    [Fact]
+    public void Derived_arithmetic_aligns_metrics_over_different_facts_on_key_and_period()
+    {
+        // March: rep 1 has 6 activities and 2 won deals → 3 per win; rep 2 has 3 activities and no win → Undefined (3/0);
+        // rep 3 has a win and no activity → 0/1 = 0.
+        Act[] activities = [.. Enumerable.Repeat(new Act(1, T.At(2026, 3, 3), Kind.Call), 6), .. Enumerable.Repeat(new Act(2, T.At(2026, 3, 3), Kind.Email), 3)];
+        Won[] wins = [new(1, T.At(2026, 3, 4), 10m), new(1, T.At(2026, 3, 20), 20m), new(3, T.At(2026, 3, 8), 5m)];
+        var acts = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Month, a => a.At).Evaluate(activities, T.Utc);
+        var won = Metric.Count<Won>().By(w => w.Rep).PerPeriod(PeriodKind.Month, w => w.At).Evaluate(wins, T.Utc);
+        var perWin = acts.DividedBy(won);
+        var march = T.Month(2026, 3);
+        Assert.Equal(3m, perWin[1, march].ExactValue);
+        Assert.True(perWin[2, march].IsUndefined);
+        Assert.Equal(3m, perWin[2, march].ExactNumerator);
+        Assert.Equal(0m, perWin[3, march].ExactValue);
+        Assert.Equal([1, 2, 3], perWin.Keys);
+        Assert.Throws<ArgumentException>(() => acts.DividedBy(Metric.Count<Won>().By(w => w.Rep).Evaluate(wins)));
+    }
+}

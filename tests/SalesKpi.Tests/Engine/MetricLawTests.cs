@@ -1,0 +1,76 @@
+using System;
+using System.Linq;
+using FsCheck.Xunit;
+using NodaTime;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+/// <summary>Laws of whole evaluations, checked by FsCheck on pseudo-random activities.</summary>
+public sealed class MetricLawTests
+{
+    private static readonly Metric<Act, (int, Kind)> DailyCount = Metric.Count<Act>().By(a => (a.Rep, a.Kind)).PerPeriod(PeriodKind.Day, a => a.At);
+    private static readonly Metric<Act, int> WeeklyAmount = Metric.Sum<Act>(a => a.Amount).By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+    private static readonly Metric<Act, int> ConnectRate = Metric.Rate<Act>(a => a.Connected).Where(a => a.Kind == Kind.Call).By(a => a.Rep);
+
+    [Property(MaxTest = 50)]
+    public void Evaluating_any_partition_and_merging_equals_evaluating_all(int seed, int[] cuts)
+    {
+        var facts = T.RandomActs(300, seed);
+        var bounds = cuts.Select(c => Math.Abs(c % 301)).Append(0).Append(300).Distinct().Order().ToArray();
+        var daily = DailyCount.CreateState(T.Paris);
+        var weekly = WeeklyAmount.CreateState(T.Paris);
+        for (int i = 0; i + 1 < bounds.Length; i++)
+        {
+            var part = facts.AsSpan(bounds[i], bounds[i + 1] - bounds[i]);
+            daily.Merge(DailyCount.CreateState(T.Paris).Add(part));
+            weekly.Merge(WeeklyAmount.Restore(WeeklyAmount.CreateState(T.Paris).Add(part).ToSnapshot(), T.Paris));
+        }
+
+        Assert.Equal(DailyCount.Evaluate(facts, T.Paris).Cells, daily.ToTable().Cells);
+        Assert.Equal(WeeklyAmount.Evaluate(facts, T.Paris).Cells, weekly.ToTable().Cells);
+    }
+
+    [Property(MaxTest = 50)]
+    public void The_result_does_not_depend_on_the_order_of_the_facts(int seed)
+    {
+        var facts = T.RandomActs(300, seed);
+        var shuffled = (Act[])facts.Clone();
+        new Random(seed).Shuffle(shuffled);
+        Assert.Equal(DailyCount.Evaluate(facts, T.NewYork).Cells, DailyCount.Evaluate(shuffled, T.NewYork).Cells);
+        Assert.Equal(WeeklyAmount.Evaluate(facts, T.NewYork).Cells, WeeklyAmount.Evaluate(shuffled, T.NewYork).Cells);
+    }
+
+    [Property(MaxTest = 50)]
+    public void Adding_facts_never_decreases_a_count(int seed, byte extra)
+    {
+        var facts = T.RandomActs(200 + extra, seed);
+        var fewer = DailyCount.Evaluate(facts.AsSpan(0, 200), T.Utc);
+        var more = DailyCount.Evaluate(facts, T.Utc);
+        foreach (var cell in fewer)
+        {
+            Assert.True(more[cell.Key, cell.Period!.Value].ExactValue >= cell.Value.ExactValue);
+        }
+    }
+
+    [Property(MaxTest = 50)]
+    public void Rolling_a_rate_up_gives_the_ratio_of_sums_of_its_groups(int seed)
+    {
+        var facts = T.RandomActs(200, seed);
+        var byRep = ConnectRate.CreateState().Add(facts);
+        var all = Metric.Rate<Act>(a => a.Connected).Where(a => a.Kind == Kind.Call).Evaluate(facts)[Ungrouped.All];
+        var rolled = byRep.RollUp(_ => "all")["all"];
+        Assert.Equal(all.ExactValue, rolled.ExactValue);
+        Assert.Equal(all.Denominator, rolled.Denominator);
+        var table = byRep.ToTable();
+        Assert.Equal(table.Sum(c => c.Value.Numerator!.Value), rolled.Numerator);
+        Assert.Equal(table.Sum(c => c.Value.Denominator!.Value), rolled.Denominator);
+    }
+
+    [Property(MaxTest = 30)]
+    public void Parallel_evaluation_equals_sequential_evaluation(int seed, byte partitions)
+    {
+        var facts = T.RandomActs(40_000, seed);
+        Assert.Equal(DailyCount.Evaluate(facts, T.Utc).Cells, DailyCount.EvaluateParallel(facts, T.Utc, 1 + (partitions % 4)).Cells);
+    }
+}

@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+public sealed class StateTests
+{
+    private static readonly Metric<Act, (int, Kind)> Grouped = Metric.Count<Act>().By(a => (a.Rep, a.Kind)).PerPeriod(PeriodKind.Day, a => a.At);
+
+    [Fact]
+    public void Incremental_update_equals_evaluating_everything()
+    {
+        var facts = T.RandomActs(2_000, seed: 1);
+        var yesterday = Grouped.CreateState(T.Utc).Add(facts.AsSpan(0, 1_200));
+        var today = yesterday.Add(facts.AsSpan(1_200));
+        Assert.Equal(Grouped.Evaluate(facts, T.Utc).Cells, today.ToTable().Cells);
+        Assert.Equal(2_000, today.FactCount);
+    }
+
+    [Fact]
+    public void Many_keys_and_periods_grow_the_cell_store_correctly()
+    {
+        // 600 reps × 400 days: the cell grid grows many times; every fact must land in its own cell.
+        var facts = new List<Act>();
+        for (int rep = 0; rep < 600; rep++)
+        {
+            for (int day = 0; day < 400; day += 1 + (rep % 3))
+            {
+                facts.Add(new Act(rep, T.At(2025, 1, 1) + Duration.FromDays(day), Kind.Call));
+            }
+        }
+
+        var table = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Day, a => a.At).Evaluate(facts, T.Utc);
+        Assert.Equal(facts.Count, table.Count);
+        Assert.All(table, c => Assert.Equal(1m, c.Value.ExactValue));
+    }
+
+    [Fact]
+    public void Cell_store_matches_a_dictionary_also_beyond_the_dense_grid()
+    {
+        // 70,000 keys × 100 periods exceeds the dense grid budget and switches to the hash map.
+        var random = new Random(3);
+        var store = new CellStore<CountAccumulator>();
+        var expected = new Dictionary<(int, int), long>();
+        for (int i = 0; i < 300_000; i++)
+        {
+            int k = random.Next(70_000);
+            int p = random.Next(100);
+            store.GetOrAdd(k, p).N++;
+            expected[(k, p)] = expected.GetValueOrDefault((k, p)) + 1;
+        }
+
+        Assert.Equal(expected.Count, store.Count);
+        foreach (var ((k, p), n) in expected)
+        {
+            Assert.Equal(n, store.Accumulators[store.Find(k, p)].N);
+        }
+    }
+
+    [Fact]
+    public void Parallel_partitions_equal_the_sequential_evaluation()
+    {
+        var facts = T.RandomActs(100_000, seed: 2);
+        var metric = Metric.Sum<Act>(a => a.Amount).By(a => (a.Rep, a.Kind)).PerPeriod(PeriodKind.Week, a => a.At);
+        Assert.Equal(metric.Evaluate(facts, T.Utc).Cells, metric.EvaluateParallel(facts, T.Utc, partitions: 4).Cells);
+    }
+
+    [Fact]
+    public void Stream_evaluation_enumerates_once_and_equals_the_array()
+    {
+        var facts = T.RandomActs(10_000, seed: 4);
+        int enumerations = 0;
+        IEnumerable<Act> Stream()
+        {
+            enumerations++;
+            foreach (var a in facts)
+            {
+                yield return a;
+            }
+        }
+
+        Assert.Equal(Grouped.Evaluate(facts, T.Utc).Cells, Grouped.Evaluate(Stream(), T.Utc).Cells);
+        Assert.Equal(1, enumerations);
+    }
+
+    [Fact]
+    public void Definitions_are_lazy_until_evaluated()
+    {
+        int calls = 0;
+        var metric = Metric.Count<Act>().Where(_ => { calls++; return true; }).By(a => a.Rep).PerPeriod(PeriodKind.Day, a => a.At).Cumulative();
+        Assert.Equal(0, calls);
+        metric.Evaluate(T.RandomActs(10, seed: 5), T.Utc);
+        Assert.Equal(10, calls);
+    }
+
+    public static TheoryData<string> Primitives => new(["count", "sum:long", "sum:decimal", "sum:double", "mean:decimal", "min", "max:decimal", "distinct", "median", "ratio", "ratio:decimal", "pair", "rate", "last"]);
+
+    private static Metric<Act, Ungrouped> Primitive(string name) => name switch
+    {
+        "count" => Metric.Count<Act>(),
+        "sum:long" => Metric.Sum<Act>(a => a.Seconds),
+        "sum:decimal" => Metric.Sum<Act>(a => a.Amount),
+        "sum:double" => Metric.Sum<Act>(a => a.Seconds / 7.0),
+        "mean:decimal" => Metric.Mean<Act>(a => a.Amount),
+        "min" => Metric.Min<Act>(a => a.Seconds / 3.0),
+        "max:decimal" => Metric.Max<Act>(a => a.Amount),
+        "distinct" => Metric.DistinctCount<Act>(a => a.Seconds % 50),
+        "median" => Metric.Median<Act>(a => a.Seconds),
+        "ratio" => Metric.Ratio<Act>(a => a.Seconds, a => 1.5),
+        "ratio:decimal" => Metric.Ratio<Act>(a => a.Amount, a => 2m),
+        "pair" => Metric.Ratio<Act>(a => a.Kind == Kind.Reply, a => a.Kind == Kind.Email),
+        "rate" => Metric.Rate<Act>(a => a.Connected),
+        "last" => Metric.LastValue<Act>(a => a.Seconds % 10, a => a.At, a => a.Amount),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Primitives))]
+    public void Snapshot_round_trips_every_primitive(string name)
+    {
+        var metric = Primitive(name).By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var facts = T.RandomActs(3_000, seed: 6);
+        var state = metric.CreateState(T.Utc).Add(facts);
+        var snapshot = state.ToSnapshot();
+        Assert.Equal(state.CellCount, snapshot.Cells.Count);
+        Assert.Equal(3_000, snapshot.FactCount);
+        var restored = metric.Restore(snapshot, T.Utc);
+        Assert.Equal(state.ToTable().Cells, restored.ToTable().Cells);
+
+        // Snapshots are sorted by key, then period.
+        var order = snapshot.Keys.Zip(snapshot.Periods!).ToList();
+        Assert.Equal(order.OrderBy(o => o.First).ThenBy(o => o.Second), order);
+    }
+
+    [Theory]
+    [MemberData(nameof(Primitives))]
+    public void Merging_partitions_equals_the_whole_for_every_primitive(string name)
+    {
+        var metric = Primitive(name).By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var facts = T.RandomActs(3_000, seed: 7);
+        var whole = metric.Evaluate(facts, T.Utc);
+        var merged = metric.CreateState(T.Utc).Add(facts.AsSpan(0, 1_000))
+            .Merge(metric.CreateState(T.Utc).Add(facts.AsSpan(1_000, 500)))
+            .Merge(metric.CreateState(T.Utc).Add(facts.AsSpan(1_500)))
+            .ToTable();
+        Assert.Equal(whole.Keys, merged.Keys);
+        Assert.Equal(whole.Periods, merged.Periods);
+        foreach (var (a, b) in whole.Cells.Zip(merged.Cells))
+        {
+            Assert.Equal(a.Key, b.Key);
+            Assert.Equal(a.Period, b.Period);
+            Assert.Equal(a.Value.Count, b.Value.Count);
+            Assert.Equal(a.Value.IsDefined, b.Value.IsDefined);
+            if (a.Value.IsUndefined)
+            {
+                continue;
+            }
+
+            if (a.Value.ExactValue is decimal exact)
+            {
+                Assert.Equal(exact, b.Value.ExactValue);
+            }
+            else
+            {
+                Assert.Equal(a.Value.Value!.Value, b.Value.Value!.Value, 9);
+            }
+        }
+    }
+
+    [Fact]
+    public void Merging_a_state_with_itself_doubles_it()
+    {
+        var state = Metric.Count<Act>().CreateState().Add(T.RandomActs(5, seed: 8));
+        state.Merge(state);
+        Assert.Equal(10m, state.ToTable()[Ungrouped.All].ExactValue);
+    }
+
+    [Fact]
+    public void States_of_different_definitions_do_not_merge()
+    {
+        var a = Metric.Count<Act>().CreateState();
+        var b = Metric.Count<Act>().CreateState();
+        var ex = Assert.Throws<ArgumentException>(() => a.Merge(b));
+        Assert.Equal("other", ex.ParamName);
+        var weekly = Metric.Count<Act>().PerPeriod(PeriodKind.Week, a => a.At);
+        Assert.Throws<ArgumentException>(() => weekly.CreateState(T.Utc).Merge(weekly.CreateState(T.Paris)));
+    }
+
+    [Fact]
+    public void Restore_rejects_snapshots_that_do_not_fit()
+    {
+        var weekly = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var count = new CellState { Count = 1 };
+        var monday = new LocalDate(2026, 3, 2);
+
+        var otherPrimitive = new KpiSnapshot<int>("sum:decimal", 1, [1], [monday], [count]);
+        Assert.Equal("snapshot", Assert.Throws<ArgumentException>(() => weekly.Restore(otherPrimitive, T.Utc)).ParamName);
+
+        var tuesday = new KpiSnapshot<int>("count", 1, [1], [monday.PlusDays(1)], [count]);
+        var ex = Assert.Throws<ArgumentException>(() => weekly.Restore(tuesday, T.Utc));
+        Assert.Contains("2026-03-03", ex.Message, StringComparison.Ordinal);
+
+        var duplicate = new KpiSnapshot<int>("count", 2, [1, 1], [monday, monday], [count, count]);
+        Assert.Throws<ArgumentException>(() => weekly.Restore(duplicate, T.Utc));
+
+        var noPeriods = new KpiSnapshot<int>("count", 1, [1], null, [count]);
+        Assert.Throws<ArgumentException>(() => weekly.Restore(noPeriods, T.Utc));
+
+        var negative = new KpiSnapshot<int>("count", 1, [1], [monday], [new CellState { Count = -1 }]);
+        Assert.Throws<ArgumentException>(() => weekly.Restore(negative, T.Utc));
+
+        Assert.Throws<ArgumentException>(() => new KpiSnapshot<int>("count", 1, [1, 2], [monday], [count]));
+    }
+
+    [Fact]
+    public void Roll_up_pools_numerators_and_denominators()
+    {
+        // Rep 1 connected 1 of 1 call (100%), rep 2 1 of 9 (11%). Team: 2 of 10 = 0.2, not the mean of rates 0.556.
+        Act[] calls =
+        [
+            new(1, T.At(2026, 3, 2), Kind.Call, Connected: true),
+            new(2, T.At(2026, 3, 2), Kind.Call, Connected: true),
+            .. Enumerable.Repeat(new Act(2, T.At(2026, 3, 2), Kind.Call), 8),
+        ];
+        var state = Metric.Rate<Act>(a => a.Connected).By(a => a.Rep).CreateState().Add(calls);
+        var team = state.RollUp(_ => "team")["team"];
+        Assert.Equal(0.2m, team.ExactValue);
+        Assert.Equal(10.0, team.Denominator);
+    }
+}
