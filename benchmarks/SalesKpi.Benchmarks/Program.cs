@@ -14,6 +14,11 @@ internal static class Program
             return CompareCommand.Run(args.AsSpan(1));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "compare-breakdown", StringComparison.OrdinalIgnoreCase))
+        {
+            return Breakdown.Run(args.AsSpan(1));
+        }
+
         if (args.Length > 0 && args[0] == "probe")
         {
             Probe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000);

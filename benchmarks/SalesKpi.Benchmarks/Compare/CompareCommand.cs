@@ -62,14 +62,21 @@ internal static class CompareCommand
             foreach (var workload in AllWorkloads.Where(w => options.WantsWorkload(w.Name)))
             {
                 Log($"{workload.Name}: {workload.Title}");
+                var engines = OrderForReference(workload.Engines(data, duckDb)).Where(e => options.WantsEngine(e.Engine)).ToList();
+                var timings = MeasureInterleaved(engines, options.Runs, out object[] firsts);
+                for (int e = 0; e < engines.Count; e++)
+                {
+                    Csv(workload.Name, engines[e].Engine, timings[e]);
+                    medians[(workload.Name, engines[e].Engine)] = timings[e].Median;
+                }
+
                 ResultSet? reference = null;
                 string? referenceEngine = null;
-                foreach (var engine in OrderForReference(workload.Engines(data, duckDb)).Where(e => options.WantsEngine(e.Engine)))
+                for (int e = 0; e < engines.Count; e++)
                 {
-                    var timing = Measure(engine.Run, options.Runs, out object first);
-                    Csv(workload.Name, engine.Engine, timing);
-                    medians[(workload.Name, engine.Engine)] = timing.Median;
-                    var result = engine.ToResultSet(first);
+                    var engine = engines[e];
+                    var result = engine.ToResultSet(firsts[e]);
+                    firsts[e] = null!;
                     if (reference is null)
                     {
                         reference = result;
@@ -122,29 +129,56 @@ internal static class CompareCommand
 
     private readonly record struct Timing(double Median, double Min, double Max, long Allocated);
 
-    private static Timing Measure(Func<object> run, int runs, out object first)
+    /// <summary>
+    /// One warm-up run per engine (its result is kept for the agreement check), then the timed runs round-robin across
+    /// the engines, so that load from other processes on the machine falls on all engines alike. Each timed run starts
+    /// after a full collection; allocated bytes are those of the calling thread (the engines run single-threaded in it;
+    /// DuckDB's own threads allocate outside the managed heap).
+    /// </summary>
+    private static Timing[] MeasureInterleaved(List<EngineRun> engines, int runs, out object[] firsts)
     {
-        first = run();
-        var times = new double[runs];
-        long allocated = long.MaxValue;
-        for (int i = 0; i < runs; i++)
+        firsts = new object[engines.Count];
+        for (int e = 0; e < engines.Count; e++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            long start = Stopwatch.GetTimestamp();
-            object result = run();
-            long end = Stopwatch.GetTimestamp();
-            long after = GC.GetAllocatedBytesForCurrentThread();
-            GC.KeepAlive(result);
-            times[i] = Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
-            allocated = Math.Min(allocated, after - before);
+            firsts[e] = engines[e].Run();
         }
 
-        Array.Sort(times);
-        double median = runs % 2 == 1 ? times[runs / 2] : (times[(runs / 2) - 1] + times[runs / 2]) / 2;
-        return new Timing(median, times[0], times[^1], allocated);
+        var times = new double[engines.Count][];
+        var allocated = new long[engines.Count];
+        for (int e = 0; e < engines.Count; e++)
+        {
+            times[e] = new double[runs];
+            allocated[e] = long.MaxValue;
+        }
+
+        for (int i = 0; i < runs; i++)
+        {
+            for (int e = 0; e < engines.Count; e++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long start = Stopwatch.GetTimestamp();
+                object result = engines[e].Run();
+                long end = Stopwatch.GetTimestamp();
+                long after = GC.GetAllocatedBytesForCurrentThread();
+                GC.KeepAlive(result);
+                times[e][i] = Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
+                allocated[e] = Math.Min(allocated[e], after - before);
+            }
+        }
+
+        var timings = new Timing[engines.Count];
+        for (int e = 0; e < engines.Count; e++)
+        {
+            var t = times[e];
+            Array.Sort(t);
+            double median = runs % 2 == 1 ? t[runs / 2] : (t[(runs / 2) - 1] + t[runs / 2]) / 2;
+            timings[e] = new Timing(median, t[0], t[^1], allocated[e]);
+        }
+
+        return timings;
     }
 
     private static void Csv(string workload, string engine, Timing t)

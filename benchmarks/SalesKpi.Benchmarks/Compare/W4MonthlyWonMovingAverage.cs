@@ -46,61 +46,54 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
     protected override object HandLoop(Dataset data)
     {
-        var deals = data.Deals;
+        // Months are counted from a year before the period; the span covers any close date within a year either side.
+        int baseMonth = MonthNumber(data.Start) - 12;
+        int span = (MonthNumber(data.End) - baseMonth) + 12;
+        int reps = data.Reps.Length;
+        var amount = new decimal[reps * span];
+        var count = new int[reps * span];
         var zoneDays = new ZoneDays(data.Zones);
-        var monthOf = new int[deals.Length];
+        var zoneOfRep = data.ZoneIndexOfRep;
         int first = int.MaxValue;
         int last = int.MinValue;
-        for (int i = 0; i < deals.Length; i++)
+        foreach (var deal in data.Deals)
         {
-            var deal = deals[i];
             if (!deal.IsWon)
             {
                 continue;
             }
 
             int owner = deal.Owner.Value;
-            int day = zoneDays.UnixDay(data.ZoneIndexOfRep[owner], deal.Outcome.ClosedAt!.Value.ToUnixTimeTicks());
+            int day = zoneDays.UnixDay(zoneOfRep[owner], deal.Outcome.ClosedAt!.Value.ToUnixTimeTicks());
             var date = DateOnly.FromDayNumber(day + Dataset.UnixEpochDayNumber);
-            int month = (date.Year * 12) + date.Month - 1;
-            monthOf[i] = month;
+            int month = (date.Year * 12) + date.Month - 1 - baseMonth;
+            if ((uint)month >= (uint)span)
+            {
+                throw new InvalidOperationException($"Deal {deal.Id} closed more than a year outside the period.");
+            }
+
+            int cell = (owner * span) + month;
+            amount[cell] += deal.Amount!.Value.Amount;
+            count[cell]++;
             first = Math.Min(first, month);
             last = Math.Max(last, month);
         }
 
         int months = last - first + 1;
-        if (months <= 0)
-        {
-            return (first, 0, Array.Empty<decimal>(), Array.Empty<int>(), Array.Empty<decimal>(), Array.Empty<decimal>());
-        }
-
-        var amount = new decimal[data.Reps.Length * months];
-        var count = new int[data.Reps.Length * months];
-        for (int i = 0; i < deals.Length; i++)
-        {
-            var deal = deals[i];
-            if (deal.IsWon)
-            {
-                int cell = (deal.Owner.Value * months) + monthOf[i] - first;
-                amount[cell] += deal.Amount!.Value.Amount;
-                count[cell]++;
-            }
-        }
-
         var threeMonths = new decimal[amount.Length];
         var movingAverage = new decimal[amount.Length];
-        for (int rep = 0; rep < data.Reps.Length; rep++)
+        for (int rep = 0; rep < reps; rep++)
         {
-            int row = rep * months;
-            for (int m = 0; m < months; m++)
+            int row = rep * span;
+            for (int m = first; m <= last; m++)
             {
                 decimal sum = amount[row + m];
-                if (m >= 1)
+                if (m - 1 >= first)
                 {
                     sum += amount[row + m - 1];
                 }
 
-                if (m >= 2)
+                if (m - 2 >= first)
                 {
                     sum += amount[row + m - 2];
                 }
@@ -110,7 +103,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
             }
         }
 
-        return (first, months, amount, count, threeMonths, movingAverage);
+        return new HandResult(baseMonth, span, first, Math.Max(months, 0), amount, count, threeMonths, movingAverage);
     }
 
     protected override object Linq(Dataset data)
@@ -189,19 +182,20 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
                 break;
 
             case EngineNames.HandLoop:
-                var (first, months, amount, count, hand3, handMa) = ((int, int, decimal[], int[], decimal[], decimal[]))result;
+                var hand = (HandResult)result;
                 for (int rep = 0; rep < data.Reps.Length; rep++)
                 {
+                    int row = rep * hand.Span;
                     bool any = false;
-                    for (int m = 0; m < months && !any; m++)
+                    for (int m = hand.First; m < hand.First + hand.Months && !any; m++)
                     {
-                        any = count[(rep * months) + m] > 0;
+                        any = hand.Count[row + m] > 0;
                     }
 
-                    for (int m = 0; any && m < months; m++)
+                    for (int m = hand.First; any && m < hand.First + hand.Months; m++)
                     {
-                        int c = (rep * months) + m;
-                        rows.Add(Row(rep, first + m, count[c], amount[c], hand3[c], (double)handMa[c]));
+                        int c = row + m;
+                        rows.Add(Row(rep, hand.BaseMonth + m, hand.Count[c], hand.Amount[c], hand.ThreeMonths[c], (double)hand.MovingAverage[c]));
                     }
                 }
 
@@ -226,6 +220,8 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
         return set;
     }
+
+    private sealed record HandResult(int BaseMonth, int Span, int First, int Months, decimal[] Amount, int[] Count, decimal[] ThreeMonths, decimal[] MovingAverage);
 
     private static int MonthNumber(LocalDate date) => (date.Year * 12) + date.Month - 1;
 
