@@ -63,20 +63,14 @@ internal static class CompareCommand
             {
                 Log($"{workload.Name}: {workload.Title}");
                 var engines = OrderForReference(workload.Engines(data, duckDb)).Where(e => options.WantsEngine(e.Engine)).ToList();
-                var timings = MeasureInterleaved(engines, options.Runs, out object[] firsts);
-                for (int e = 0; e < engines.Count; e++)
-                {
-                    Csv(workload.Name, engines[e].Engine, timings[e]);
-                    medians[(workload.Name, engines[e].Engine)] = timings[e].Median;
-                }
 
+                // Warm-up runs, each result checked against the reference and dropped at once, so the timed runs
+                // below all see the same managed heap (the data set and the small reference result).
                 ResultSet? reference = null;
                 string? referenceEngine = null;
-                for (int e = 0; e < engines.Count; e++)
+                foreach (var engine in engines)
                 {
-                    var engine = engines[e];
-                    var result = engine.ToResultSet(firsts[e]);
-                    firsts[e] = null!;
+                    var result = engine.ToResultSet(engine.Run());
                     if (reference is null)
                     {
                         reference = result;
@@ -100,6 +94,13 @@ internal static class CompareCommand
                         }
                     }
                 }
+
+                var timings = MeasureInterleaved(engines, options.Runs);
+                for (int e = 0; e < engines.Count; e++)
+                {
+                    Csv(workload.Name, engines[e].Engine, timings[e]);
+                    medians[(workload.Name, engines[e].Engine)] = timings[e].Median;
+                }
             }
         }
         finally
@@ -108,7 +109,7 @@ internal static class CompareCommand
         }
 
         PrintRatios(medians);
-        Log($"total {total.Elapsed.TotalSeconds:F1} s");
+        Log($"total {total.Elapsed.TotalSeconds:F1} s, of which {CollectionTime.TotalSeconds:F1} s in full collections between timed runs");
         if (failures.Count > 0)
         {
             Log("ENGINES DISAGREE:");
@@ -124,25 +125,22 @@ internal static class CompareCommand
         return 0;
     }
 
+    /// <summary>Time spent in the full collections before timed runs (not timed itself; reported to explain the total).</summary>
+    private static TimeSpan CollectionTime { get; set; }
+
     private static IEnumerable<EngineRun> OrderForReference(IReadOnlyList<EngineRun> runs) =>
         runs.OrderBy(r => r.Engine == EngineNames.HandLoop ? 0 : 1);
 
     private readonly record struct Timing(double Median, double Min, double Max, long Allocated);
 
     /// <summary>
-    /// One warm-up run per engine (its result is kept for the agreement check), then the timed runs round-robin across
-    /// the engines, so that load from other processes on the machine falls on all engines alike. Each timed run starts
+    /// The timed runs (after the warm-up runs), round-robin across the engines, so that load from other processes on
+    /// the machine falls on all engines alike. Each timed run starts
     /// after a full collection; allocated bytes are those of the calling thread (the engines run single-threaded in it;
     /// DuckDB's own threads allocate outside the managed heap).
     /// </summary>
-    private static Timing[] MeasureInterleaved(List<EngineRun> engines, int runs, out object[] firsts)
+    private static Timing[] MeasureInterleaved(List<EngineRun> engines, int runs)
     {
-        firsts = new object[engines.Count];
-        for (int e = 0; e < engines.Count; e++)
-        {
-            firsts[e] = engines[e].Run();
-        }
-
         var times = new double[engines.Count][];
         var allocated = new long[engines.Count];
         for (int e = 0; e < engines.Count; e++)
@@ -155,9 +153,10 @@ internal static class CompareCommand
         {
             for (int e = 0; e < engines.Count; e++)
             {
+                long gcStart = Stopwatch.GetTimestamp();
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
-                GC.Collect();
+                CollectionTime += Stopwatch.GetElapsedTime(gcStart);
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 long start = Stopwatch.GetTimestamp();
                 object result = engines[e].Run();

@@ -49,6 +49,100 @@ internal sealed record TableShape(string Name, string[] KeyNames, string[] Integ
         new(name, keys, integers ?? [], decimals ?? [], reals ?? []);
 }
 
+/// <summary>The rows of one result table, stored column-wise (only the widths the shape needs), so that a reference result of a million rows stays small.</summary>
+internal sealed class ResultTable(TableShape shape)
+{
+    private readonly List<long> _keys = [];
+    private readonly List<long> _integers = [];
+    private readonly List<decimal> _decimals = [];
+    private readonly List<double> _reals = [];
+
+    public TableShape Shape { get; } = shape;
+
+    public int Count { get; private set; }
+
+    public void Add(in ResultRow row)
+    {
+        for (int k = 0; k < Shape.KeyNames.Length; k++)
+        {
+            _keys.Add(row.Keys[k]);
+        }
+
+        for (int v = 0; v < Shape.IntegerNames.Length; v++)
+        {
+            _integers.Add(row.Integers[v]);
+        }
+
+        for (int v = 0; v < Shape.DecimalNames.Length; v++)
+        {
+            _decimals.Add(row.Decimals[v]);
+        }
+
+        for (int v = 0; v < Shape.RealNames.Length; v++)
+        {
+            _reals.Add(row.Reals[v]);
+        }
+
+        Count++;
+    }
+
+    public ResultRow this[int index]
+    {
+        get
+        {
+            var row = default(ResultRow);
+            for (int k = 0; k < Shape.KeyNames.Length; k++)
+            {
+                row.Keys[k] = _keys[(index * Shape.KeyNames.Length) + k];
+            }
+
+            for (int v = 0; v < Shape.IntegerNames.Length; v++)
+            {
+                row.Integers[v] = _integers[(index * Shape.IntegerNames.Length) + v];
+            }
+
+            for (int v = 0; v < Shape.DecimalNames.Length; v++)
+            {
+                row.Decimals[v] = _decimals[(index * Shape.DecimalNames.Length) + v];
+            }
+
+            for (int v = 0; v < Shape.RealNames.Length; v++)
+            {
+                row.Reals[v] = _reals[(index * Shape.RealNames.Length) + v];
+            }
+
+            return row;
+        }
+    }
+
+    /// <summary>Row indexes in key order.</summary>
+    public int[] SortedOrder()
+    {
+        int width = Shape.KeyNames.Length;
+        var keys = _keys;
+        var order = new int[Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            for (int k = 0; k < width; k++)
+            {
+                int c = keys[(x * width) + k].CompareTo(keys[(y * width) + k]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return 0;
+        });
+        return order;
+    }
+}
+
 /// <summary>
 /// The engine-independent form of a workload's result, used only to check that engines agree (never timed): named
 /// tables of rows keyed by integers, compared after sorting by key. Counts and decimals must be equal; reals must
@@ -58,17 +152,17 @@ internal sealed class ResultSet
 {
     public const double RelativeTolerance = 1e-9;
 
-    private readonly Dictionary<string, (TableShape Shape, List<ResultRow> Rows)> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResultTable> _tables = new(StringComparer.Ordinal);
 
-    public List<ResultRow> Table(TableShape shape)
+    public ResultTable Table(TableShape shape)
     {
         if (!_tables.TryGetValue(shape.Name, out var table))
         {
-            table = (shape, new List<ResultRow>());
+            table = new ResultTable(shape);
             _tables.Add(shape.Name, table);
         }
 
-        return table.Rows;
+        return table;
     }
 
     public int RowCount
@@ -78,7 +172,7 @@ internal sealed class ResultSet
             int n = 0;
             foreach (var t in _tables.Values)
             {
-                n += t.Rows.Count;
+                n += t.Count;
             }
 
             return n;
@@ -89,16 +183,17 @@ internal sealed class ResultSet
     public static List<string> Compare(ResultSet expected, ResultSet actual, int limit)
     {
         var differences = new List<string>();
-        foreach (var (name, (shape, expectedRows)) in expected._tables)
+        foreach (var (name, expectedTable) in expected._tables)
         {
+            var shape = expectedTable.Shape;
             if (!actual._tables.TryGetValue(name, out var other))
             {
                 differences.Add($"table {name}: missing");
                 continue;
             }
 
-            var a = Sorted(expectedRows, shape);
-            var b = Sorted(other.Rows, shape);
+            var a = Sorted(expectedTable);
+            var b = Sorted(other);
             int i = 0;
             int j = 0;
             while ((i < a.Length || j < b.Length) && differences.Count < limit)
@@ -155,12 +250,16 @@ internal sealed class ResultSet
         return Math.Abs(x - y) <= RelativeTolerance * scale;
     }
 
-    private static ResultRow[] Sorted(List<ResultRow> rows, TableShape shape)
+    private static ResultRow[] Sorted(ResultTable table)
     {
-        var array = rows.ToArray();
-        int keys = shape.KeyNames.Length;
-        Array.Sort(array, (x, y) => CompareKeys(x, y, keys));
-        return array;
+        var order = table.SortedOrder();
+        var rows = new ResultRow[order.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = table[order[i]];
+        }
+
+        return rows;
     }
 
     private static int CompareKeys(in ResultRow x, in ResultRow y, int keys)

@@ -221,7 +221,7 @@ internal sealed class W1DailyActivity : Workload
         return row;
     }
 
-    private static void AddDaysMet(List<ResultRow> rows, IEnumerable<(int Rep, long Days)> values)
+    private static void AddDaysMet(ResultTable rows, IEnumerable<(int Rep, long Days)> values)
     {
         foreach (var (rep, days) in values)
         {
