@@ -14,7 +14,7 @@ namespace SalesKpi.Benchmarks.Compare;
 /// </summary>
 internal sealed class Dataset
 {
-    private Dataset(SampleOrganisation sample)
+    public Dataset(SampleOrganisation sample)
     {
         Sample = sample;
         var facts = sample.Facts;

@@ -28,7 +28,7 @@ internal sealed class W1DailyActivity : Workload
 
     public override string Title => "activities per rep per business day by kind; working days with >= 50 calls per rep";
 
-    protected override object SalesKpi(Dataset data)
+    public override object SalesKpi(Dataset data)
     {
         var daily = ActivitiesPerRepDayKind.Evaluate(data.Activities, data.ActivityOptions);
         var daysMet = new int[data.Reps.Length];
@@ -47,7 +47,7 @@ internal sealed class W1DailyActivity : Workload
         return (daily, daysMet);
     }
 
-    protected override object HandLoop(Dataset data)
+    public override object HandLoop(Dataset data)
     {
         int days = data.EndDay - data.StartDay;
         int start = data.StartDay;
@@ -88,7 +88,7 @@ internal sealed class W1DailyActivity : Workload
         return (counts, daysMet);
     }
 
-    protected override object Linq(Dataset data)
+    public override object Linq(Dataset data)
     {
         var zoneOfRep = data.ZoneOfRep;
         var daily = data.Activities
@@ -104,7 +104,7 @@ internal sealed class W1DailyActivity : Workload
         return (daily, daysMet);
     }
 
-    protected override object DuckDb(Dataset data, DuckDbStore db)
+    public override object DuckDb(Dataset data, DuckDbStore db)
     {
         db.Execute("CREATE OR REPLACE TEMP TABLE w1_daily AS SELECT rep, day, kind, count(*) AS n FROM activities GROUP BY rep, day, kind");
         var daily = new List<(int Rep, DateOnly Day, short Kind, long N)>();

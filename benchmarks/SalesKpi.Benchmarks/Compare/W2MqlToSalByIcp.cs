@@ -35,9 +35,9 @@ internal sealed class W2MqlToSalByIcp : Workload
 
     public override string Title => "MQL -> SAL conversion within 30 days by (industry, employee band)";
 
-    protected override object SalesKpi(Dataset data) => MqlToSal.Evaluate(data.Leads, data.LeadOptions);
+    public override object SalesKpi(Dataset data) => MqlToSal.Evaluate(data.Leads, data.LeadOptions);
 
-    protected override object HandLoop(Dataset data)
+    public override object HandLoop(Dataset data)
     {
         IcpBands.EnsureContiguous();
         int bands = IcpBands.LowerBounds.Length + 1;
@@ -100,7 +100,7 @@ internal sealed class W2MqlToSalByIcp : Workload
         return (industries, counters);
     }
 
-    protected override object Linq(Dataset data)
+    public override object Linq(Dataset data)
     {
         var asOf = data.AsOf;
         return data.Leads
@@ -116,7 +116,7 @@ internal sealed class W2MqlToSalByIcp : Workload
             .ToList();
     }
 
-    protected override object DuckDb(Dataset data, DuckDbStore db)
+    public override object DuckDb(Dataset data, DuckDbStore db)
     {
         long asOf = data.AsOf.ToUnixTimeTicks();
         long window = Window.BclCompatibleTicks;

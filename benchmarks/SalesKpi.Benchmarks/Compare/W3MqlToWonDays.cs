@@ -19,7 +19,7 @@ internal sealed class W3MqlToWonDays : Workload
 
     public override string Title => "median and mean days MQL -> won per country";
 
-    protected override object SalesKpi(Dataset data)
+    public override object SalesKpi(Dataset data)
     {
         var asOf = data.AsOf;
         double? DaysToWon(Lead lead) =>
@@ -33,7 +33,7 @@ internal sealed class W3MqlToWonDays : Workload
         return (median.Evaluate(data.Leads), mean.Evaluate(data.Leads));
     }
 
-    protected override object HandLoop(Dataset data)
+    public override object HandLoop(Dataset data)
     {
         long asOf = data.AsOf.ToUnixTimeTicks();
         var countries = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -88,7 +88,7 @@ internal sealed class W3MqlToWonDays : Workload
         return result;
     }
 
-    protected override object Linq(Dataset data)
+    public override object Linq(Dataset data)
     {
         var asOf = data.AsOf;
         return data.Leads
@@ -107,7 +107,7 @@ internal sealed class W3MqlToWonDays : Workload
             .ToList();
     }
 
-    protected override object DuckDb(Dataset data, DuckDbStore db)
+    public override object DuckDb(Dataset data, DuckDbStore db)
     {
         long asOf = data.AsOf.ToUnixTimeTicks();
         var rows = new List<(string Country, long N, double Median, double Mean)>();

@@ -30,7 +30,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
     public override string Title => "monthly won amount per rep and its 3-month moving average";
 
-    protected override object SalesKpi(Dataset data)
+    public override object SalesKpi(Dataset data)
     {
         var monthly = Monthly.Evaluate(data.Deals, data.DealOptions);
         var threeMonths = ThreeMonths.Evaluate(data.Deals, data.DealOptions);
@@ -44,7 +44,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
         return (monthly, threeMonths, movingAverage);
     }
 
-    protected override object HandLoop(Dataset data)
+    public override object HandLoop(Dataset data)
     {
         // Months are counted from a year before the period; the span covers any close date within a year either side.
         int baseMonth = MonthNumber(data.Start) - 12;
@@ -106,7 +106,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
         return new HandResult(baseMonth, span, first, Math.Max(months, 0), amount, count, threeMonths, movingAverage);
     }
 
-    protected override object Linq(Dataset data)
+    public override object Linq(Dataset data)
     {
         var zoneOfRep = data.ZoneOfRep;
         var monthly = data.Deals
@@ -132,7 +132,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
             .ToList();
     }
 
-    protected override object DuckDb(Dataset data, DuckDbStore db)
+    public override object DuckDb(Dataset data, DuckDbStore db)
     {
         var rows = new List<(int Rep, int Month, decimal Amount, long Count, decimal ThreeMonths, double MovingAverage)>();
         using var reader = db.Query(string.Create(CultureInfo.InvariantCulture, $"""

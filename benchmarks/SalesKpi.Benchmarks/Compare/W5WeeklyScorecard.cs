@@ -40,7 +40,7 @@ internal sealed class W5WeeklyScorecard : Workload
     private static Metric<SalesActivity, RepId> WeeklyActivities(Func<SalesActivity, bool> line) =>
         Metric.Count<SalesActivity>().Where(line).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp);
 
-    protected override object SalesKpi(Dataset data)
+    public override object SalesKpi(Dataset data)
     {
         var calls = WeeklyCalls.Evaluate(data.Activities, data.ActivityOptions);
         var connected = WeeklyConnectedCalls.Evaluate(data.Activities, data.ActivityOptions);
@@ -82,7 +82,7 @@ internal sealed class W5WeeklyScorecard : Workload
         return scores;
     }
 
-    protected override object HandLoop(Dataset data)
+    public override object HandLoop(Dataset data)
     {
         int firstMonday = Dataset.MondayOnOrBefore(data.StartDay);
         int weeks = ((Dataset.MondayOnOrBefore(data.EndDay - 1) - firstMonday) / 7) + 1;
@@ -165,7 +165,7 @@ internal sealed class W5WeeklyScorecard : Workload
         return scores;
     }
 
-    protected override object Linq(Dataset data)
+    public override object Linq(Dataset data)
     {
         var zoneOfRep = data.ZoneOfRep;
         var activityUnits = data.Activities
@@ -207,7 +207,7 @@ internal sealed class W5WeeklyScorecard : Workload
             .ToList();
     }
 
-    protected override object DuckDb(Dataset data, DuckDbStore db)
+    public override object DuckDb(Dataset data, DuckDbStore db)
     {
         int firstMonday = Dataset.MondayOnOrBefore(data.StartDay);
         int lastMonday = Dataset.MondayOnOrBefore(data.EndDay - 1);

@@ -42,13 +42,13 @@ internal abstract class Workload
         return runs;
     }
 
-    protected abstract object SalesKpi(Dataset data);
+    public abstract object SalesKpi(Dataset data);
 
-    protected abstract object HandLoop(Dataset data);
+    public abstract object HandLoop(Dataset data);
 
-    protected abstract object Linq(Dataset data);
+    public abstract object Linq(Dataset data);
 
-    protected abstract object DuckDb(Dataset data, DuckDbStore db);
+    public abstract object DuckDb(Dataset data, DuckDbStore db);
 
     protected abstract ResultSet Canonical(Dataset data, string engine, object result);
 }
