@@ -53,6 +53,7 @@ internal static class CompareCommand
             double ms = sw.Elapsed.TotalMilliseconds;
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Csv("all", EngineNames.DuckDbLoad, new Timing(ms, ms, ms, allocated));
+            Log($"DuckDB {duckDb.Version} in memory, threads={options.DuckDbThreads}, loaded with the appender in {ms / 1000:F1} s");
         }
 
         var failures = new List<string>();

@@ -19,6 +19,16 @@ internal sealed class DuckDbStore : IDisposable
 
     public DuckDBConnection Connection { get; }
 
+    /// <summary>The DuckDB library version, for the log.</summary>
+    public string Version
+    {
+        get
+        {
+            using var reader = Query("SELECT version()");
+            return reader.Read() ? reader.GetString(0) : "unknown";
+        }
+    }
+
     public static DuckDbStore Load(Dataset data, int threads)
     {
         var connection = new DuckDBConnection("DataSource=:memory:");
