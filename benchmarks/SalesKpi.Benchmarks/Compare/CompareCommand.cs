@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 
 namespace SalesKpi.Benchmarks.Compare;
 
 /// <summary>
-/// <c>compare</c>: generates the data once, runs every workload with every engine (a warm-up run, then the timed
+/// <c>compare</c>: generates the data once, runs every workload with every engine (warm-up runs, then the timed
 /// runs), checks that all engines agree exactly, and prints
 /// <c>workload,engine,median_ms,min_ms,max_ms,allocated_bytes</c> lines on standard output (progress and the
 /// summary go to standard error). Exit code 0 when all engines agree, 1 when any disagree, 2 on bad arguments.
@@ -72,6 +73,7 @@ internal static class CompareCommand
                 foreach (var engine in engines)
                 {
                     var result = engine.ToResultSet(engine.Run());
+                    WarmUp(engine);
                     if (reference is null)
                     {
                         reference = result;
@@ -96,6 +98,8 @@ internal static class CompareCommand
                     }
                 }
 
+                // Let the background compiler finish the optimised (tier-1) code of what the warm-up made hot.
+                Thread.Sleep(WarmUpPause);
                 var timings = MeasureInterleaved(engines, options.Runs);
                 for (int e = 0; e < engines.Count; e++)
                 {
@@ -124,6 +128,23 @@ internal static class CompareCommand
 
         Log("all engines agree");
         return 0;
+    }
+
+    /// <summary>Warm-up: at least this many runs of each engine (the checked run included) …</summary>
+    private const int MinimumWarmUpRuns = 3;
+
+    /// <summary>… and until this much time was spent in them, so that small sizes also reach optimised code.</summary>
+    private static readonly TimeSpan MinimumWarmUpTime = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan WarmUpPause = TimeSpan.FromMilliseconds(300);
+
+    private static void WarmUp(EngineRun engine)
+    {
+        var elapsed = Stopwatch.StartNew();
+        for (int run = 1; run < MinimumWarmUpRuns || (elapsed.Elapsed < MinimumWarmUpTime && run < 100); run++)
+        {
+            GC.KeepAlive(engine.Run());
+        }
     }
 
     /// <summary>Time spent in the full collections before timed runs (not timed itself; reported to explain the total).</summary>
