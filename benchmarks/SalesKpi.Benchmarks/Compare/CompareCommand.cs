@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace SalesKpi.Benchmarks.Compare;
@@ -57,8 +58,11 @@ internal static class CompareCommand
             Log($"DuckDB {duckDb.Version} in memory, threads={options.DuckDbThreads}, loaded with the appender in {ms / 1000:F1} s");
         }
 
+        long inputBytes = (long)data.Activities.Length * Unsafe.SizeOf<SalesActivity>();
+        Log($"activity input: {data.Activities.Length} x {Unsafe.SizeOf<SalesActivity>()} B = {inputBytes / 1e6:F0} MB");
         var failures = new List<string>();
         var medians = new Dictionary<(string Workload, string Engine), double>();
+        var allocations = new Dictionary<string, long>();
         try
         {
             foreach (var workload in AllWorkloads.Where(w => options.WantsWorkload(w.Name)))
@@ -105,6 +109,10 @@ internal static class CompareCommand
                 {
                     Csv(workload.Name, engines[e].Engine, timings[e]);
                     medians[(workload.Name, engines[e].Engine)] = timings[e].Median;
+                    if (engines[e].Engine == EngineNames.SalesKpi)
+                    {
+                        allocations[workload.Name] = timings[e].Allocated;
+                    }
                 }
             }
         }
@@ -114,6 +122,12 @@ internal static class CompareCommand
         }
 
         PrintRatios(medians);
+        Log("saleskpi allocation as a share of the activity input (goal < 10%):");
+        foreach (var (workload, bytes) in allocations)
+        {
+            Log(string.Create(CultureInfo.InvariantCulture, $"  {workload}: {bytes:N0} B = {100.0 * bytes / inputBytes:F2}%"));
+        }
+
         Log($"total {total.Elapsed.TotalSeconds:F1} s, of which {CollectionTime.TotalSeconds:F1} s in full collections between timed runs");
         if (failures.Count > 0)
         {
