@@ -17,6 +17,34 @@ internal static class Probe
         var zone = DateTimeZoneProviders.Tzdb["Europe/Paris"];
         var ks = new int[n];
         var ps = new int[n];
+        Time("replica of the engine loop", () =>
+        {
+            var map = new KeyMap<(int, byte)>();
+            var cache = new ZoneDayCache(zone);
+            var periods = new PeriodSlots(ReportingCalendar.Iso, PeriodKind.Day);
+            var cells = new CellStore<CountAccumulator>();
+            foreach (ref readonly var f in facts.AsSpan())
+            {
+                int k = map.GetOrAdd(key(f));
+                int p = cache.PeriodSlot(time(f), periods);
+                cells.GetOrAdd(k, p).N++;
+            }
+        });
+        Time("replica with inlined selectors", () =>
+        {
+            var map = new KeyMap<(int, byte)>();
+            var cache = new ZoneDayCache(zone);
+            var periods = new PeriodSlots(ReportingCalendar.Iso, PeriodKind.Day);
+            var cells = new CellStore<CountAccumulator>();
+            foreach (ref readonly var f in facts.AsSpan())
+            {
+                int k = map.GetOrAdd((f.Rep, f.Kind));
+                int p = cache.PeriodSlot(f.Timestamp, periods);
+                cells.GetOrAdd(k, p).N++;
+            }
+        });
+        Time("hand loop", () => GroupedCountBenchmarks.HandCount(facts));
+        Time("engine Add", () => Metric.Count<BenchActivity>().By(key).PerPeriod(PeriodKind.Day, time).CreateState(zone).Add(facts));
         Time("keys (delegate + map)", () =>
         {
             var map = new KeyMap<(int, byte)>();
@@ -42,6 +70,36 @@ internal static class Probe
             for (int i = 0; i < facts.Length; i++)
             {
                 ps[i] = periods.SlotOfDay(cache.DayNumber(time(facts[i])));
+            }
+        });
+        Time("time delegate only", () =>
+        {
+            long s = 0;
+            for (int i = 0; i < facts.Length; i++)
+            {
+                s += time(facts[i]).ToUnixTimeTicks();
+            }
+
+            Sink = (int)s;
+        });
+        Time("time delegate + zone", () =>
+        {
+            var cache = new ZoneDayCache(zone);
+            int s = 0;
+            for (int i = 0; i < facts.Length; i++)
+            {
+                s += cache.DayNumber(time(facts[i]));
+            }
+
+            Sink = s;
+        });
+        Time("zone + period (no delegate)", () =>
+        {
+            var cache = new ZoneDayCache(zone);
+            var periods = new PeriodSlots(ReportingCalendar.Iso, PeriodKind.Day);
+            for (int i = 0; i < facts.Length; i++)
+            {
+                ps[i] = periods.SlotOfDay(cache.DayNumber(facts[i].Timestamp));
             }
         });
         Time("zone only (no delegate)", () =>

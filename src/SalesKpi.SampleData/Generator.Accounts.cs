@@ -9,7 +9,6 @@ internal sealed partial class Generator
     private AccountPlan[] _accounts = [];
     private int[] _prospects = [];
     private int[] _baseCustomers = [];
-    private int _userCount;
 
     private static int BandIndex(int employees)
     {
@@ -189,7 +188,6 @@ internal sealed partial class Generator
             }
         }
 
-        _userCount = nextUser;
     }
 
     private Account[] BuildAccounts()

@@ -76,7 +76,7 @@ internal sealed partial class Generator
         Parallel.For(
             0,
             repCount,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
+            new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism },
             () => new long[_time.PeriodDays],
             (r, _, weights) =>
             {

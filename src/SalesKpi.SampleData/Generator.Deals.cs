@@ -171,7 +171,7 @@ internal sealed partial class Generator
                 break;
             }
 
-            bool missingAmount = status == DealStatus.Open && stage == 0 && rng.Chance(0.04);
+            bool missingAmount = status == DealStatus.Open && stage == 0 && rng.Chance(0.2);
             if (missingAmount)
             {
                 amounts.Clear();

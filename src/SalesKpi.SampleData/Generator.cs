@@ -31,14 +31,16 @@ internal sealed partial class Generator
     private readonly ReportingCalendar _reporting;
     private readonly bool[] _quarterRush;
     private readonly DealStage[] _stages;
+    private readonly int _maxDegreeOfParallelism;
 
     private RepPlan[] _reps = [];
     private List<int>[][] _repsByRegionRole = [];
     private Team[] _teams = [];
 
-    internal Generator(SampleOptions options)
+    internal Generator(SampleOptions options, int maxDegreeOfParallelism)
     {
         _options = options;
+        _maxDegreeOfParallelism = maxDegreeOfParallelism;
         _seed = options.Seed;
         _time = new TimeTable(options.Start, options.Months);
         _reporting = ReportingCalendar.Fiscal(options.FiscalYearStartMonth, FiscalYearNaming.EndYear);
@@ -181,9 +183,9 @@ internal sealed partial class Generator
 
     private void ApplyCareerEvents()
     {
-        int joinDay = NextMonday(_time.StartDay + (_time.PeriodDays * 40 / 100));
-        int promotionDay = NextMonday(_time.StartDay + (_time.PeriodDays * 50 / 100));
-        int leaveDay = NextMonday(_time.StartDay + (_time.PeriodDays * 65 / 100));
+        int joinDay = MidMonthMonday(_time.StartDay + (_time.PeriodDays * 40 / 100));
+        int promotionDay = MidMonthMonday(_time.StartDay + (_time.PeriodDays * 50 / 100));
+        int leaveDay = MidMonthMonday(_time.StartDay + (_time.PeriodDays * 65 / 100));
         List<int> americasSdrs = _repsByRegionRole[0][0];
         List<int> americasAes = _repsByRegionRole[0][1];
 
@@ -200,6 +202,14 @@ internal sealed partial class Generator
 
         RepPlan joiner = _reps[americasAes[^1]];
         joiner.Assignments = [joiner.Assignments[0] with { StartDay = joinDay }];
+    }
+
+    /// <summary>Returns the first Monday on or after the 8th of the month of <paramref name="day"/> (so that proration shows), or the first Monday after <paramref name="day"/> when that falls outside the period.</summary>
+    private int MidMonthMonday(int day)
+    {
+        LocalDate date = _time.Date(day);
+        int candidate = NextMonday(_time.DayOf(new LocalDate(date.Year, date.Month, 8)));
+        return candidate > _time.StartDay && candidate < _time.EndDay ? candidate : NextMonday(day);
     }
 
     private int NextMonday(int day)
@@ -223,8 +233,10 @@ internal sealed partial class Generator
 
         foreach (RepPlan rep in _reps)
         {
+            // Some AEs (always the first Americas AE) work the last Saturday of each fiscal quarter.
             bool everAe = Array.Exists(rep.Assignments, a => a.Role == RepRole.Ae);
-            if (!everAe || rep.Index == joiner || !rng.Chance(0.35))
+            bool always = rep.Index == _repsByRegionRole[0][1][0];
+            if (!everAe || rep.Index == joiner || (!rng.Chance(0.35) && !always))
             {
                 continue;
             }
@@ -308,20 +320,16 @@ internal sealed partial class Generator
         return round == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} {round + 1}");
     }
 
-    /// <summary>Returns a rep of <paramref name="role"/> employed in that role on <paramref name="day"/>, preferring <paramref name="region"/>; -1 when there is none anywhere.</summary>
+    /// <summary>
+    /// Returns a rep holding <paramref name="role"/> on <paramref name="day"/>, preferring <paramref name="region"/> and
+    /// then the other regions in turn; -1 when there is none anywhere. AEs include SDRs promoted to AE.
+    /// </summary>
     private int PickRep(int region, RepRole role, int day, ref Xoshiro256 rng)
     {
-        int r = RoleIndex(role);
         for (int attempt = 0; attempt < Catalog.RegionCount; attempt++)
         {
-            List<int> candidates = _repsByRegionRole[(region + attempt) % Catalog.RegionCount][r];
-            List<int> all = candidates;
-            if (role == RepRole.Ae)
-            {
-                // Promoted SDRs work as AEs from their promotion on.
-                all = _repsByRegionRole[(region + attempt) % Catalog.RegionCount][0];
-            }
-
+            List<int>[] cells = _repsByRegionRole[(region + attempt) % Catalog.RegionCount];
+            List<int> candidates = cells[RoleIndex(role)];
             for (int tries = 0; tries < 6; tries++)
             {
                 int pick = candidates[rng.NextInt(candidates.Count)];
@@ -341,11 +349,14 @@ internal sealed partial class Generator
                 }
             }
 
-            foreach (int pick in all)
+            if (role == RepRole.Ae)
             {
-                if (_reps[pick].RoleOn(day) == role)
+                foreach (int pick in cells[RoleIndex(RepRole.Sdr)])
                 {
-                    return pick;
+                    if (_reps[pick].RoleOn(day) == role)
+                    {
+                        return pick;
+                    }
                 }
             }
         }

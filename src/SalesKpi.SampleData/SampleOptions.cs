@@ -19,7 +19,7 @@ namespace SalesKpi.SampleData;
 /// Sizes left <see langword="null"/> are proportional to <see cref="Activities"/>: <see cref="Leads"/> one per 10
 /// activities (at least 100), <see cref="Deals"/> one per 100 (at least 20), <see cref="Accounts"/> one per two deals
 /// (at least 20), <see cref="Sessions"/> one per 4 activities, and <see cref="Reps"/> enough for about 50
-/// activities per rep and working day (at least 12). The resolved sizes are on <see cref="SampleOrganisation"/>.
+/// activities per rep and working day (at least 12). The resolved sizes are the counts of <see cref="SampleOrganisation.Facts"/>.
 /// </para>
 /// </remarks>
 public sealed record SampleOptions

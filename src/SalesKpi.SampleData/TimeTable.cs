@@ -8,7 +8,7 @@ namespace SalesKpi.SampleData;
 /// UTC offset of every zone at local noon of every day and the working-day flag of every calendar.
 /// </summary>
 /// <remarks>
-/// Generated times of day lie between 06:00 and 21:00 local time, after the night-time daylight-saving
+/// Generated times of day lie between 06:00 and 23:00 local time, after the night-time daylight-saving
 /// transitions of the sample's zones, so the noon offset converts them exactly.
 /// </remarks>
 internal sealed class TimeTable

@@ -38,6 +38,17 @@ internal struct Xoshiro256
         }
     }
 
+    /// <summary>Returns a generator with the given raw state (not all zero), for checking against reference outputs.</summary>
+    internal static Xoshiro256 FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        var rng = default(Xoshiro256);
+        rng._s0 = s0;
+        rng._s1 = s1;
+        rng._s2 = s2;
+        rng._s3 = s3;
+        return rng;
+    }
+
     /// <summary>Returns the next 64 random bits.</summary>
     internal ulong NextUInt64()
     {

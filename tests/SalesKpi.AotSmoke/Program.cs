@@ -1,11 +1,36 @@
 using System;
 using NodaTime;
 using SalesKpi;
+using SalesKpi.Forecasting;
+using SalesKpi.SampleData;
 
-var period = ReportingCalendar.Iso.GetPeriod(new LocalDate(2026, 11, 27), PeriodKind.Quarter);
-if (period.Label != "2026 Q4")
+// Exercises the library after Native AOT compilation: calendars, sample data, data quality, forecasting.
+int failures = 0;
+
+void Check(bool condition, string what)
 {
-    Console.Error.WriteLine($"Unexpected period {period.Label}");
+    if (!condition)
+    {
+        Console.Error.WriteLine($"AOT smoke check failed: {what}");
+        failures++;
+    }
+}
+
+var fiscal = ReportingCalendar.Fiscal(2, FiscalYearNaming.EndYear);
+Check(fiscal.GetPeriod(new LocalDate(2026, 11, 27), PeriodKind.Quarter).Label == "FY2027 Q4", "fiscal quarter label");
+
+var sample = SampleOrganisation.Generate(new SampleOptions { Seed = 3, Activities = 5_000 });
+Check(sample.Facts.Activities.Length == 5_000, "sample activity count");
+Check(DataQualityCheck.Run(sample.Facts).IsClean, "sample data is clean");
+
+var series = TimeSeries.Of([112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140], 12);
+var forecast = ExponentialSmoothing.AutoEts().Fit(series).Forecast(3, 95);
+Check(forecast.Point.Count == 3 && forecast.Interval(95).Lower[0] < forecast.Point[0], "AutoEts forecast with interval");
+var naive = new Naive().Fit(series).Forecast(1);
+Check(Math.Abs(naive.Point[0] - 140) < 1e-12, "naive forecast");
+
+if (failures > 0)
+{
     return 1;
 }
 

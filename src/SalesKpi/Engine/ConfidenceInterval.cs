@@ -66,8 +66,6 @@ public readonly record struct ConfidenceInterval
         return new ConfidenceInterval(Math.Max(0, centre - half), Math.Min(1, centre + half), 0.95);
     }
 
-    internal static ConfidenceInterval FromBounds(double lower, double upper) => new(lower, upper, 0.95);
-
     /// <summary>Returns whether <paramref name="value"/> lies inside the closed interval.</summary>
     /// <param name="value">The value to test.</param>
     /// <returns><see langword="true"/> when <c>Lower ≤ value ≤ Upper</c>.</returns>

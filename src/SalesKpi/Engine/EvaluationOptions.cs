@@ -81,6 +81,6 @@ public sealed class EvaluationOptions<TFact>
     /// <returns>The new options.</returns>
     public EvaluationOptions<TFact> WithAsOf(Instant asOf) => new(Zone, ZoneOf, asOf);
 
-    internal bool SameTimeSettings(EvaluationOptions<TFact>? other) =>
-        other is not null && Zone.Id == other.Zone.Id && ReferenceEquals(ZoneOf, other.ZoneOf) && AsOf == other.AsOf;
+    internal bool SameTimeSettings(EvaluationOptions<TFact>? other, bool compareAsOf) =>
+        other is not null && Zone.Id == other.Zone.Id && ReferenceEquals(ZoneOf, other.ZoneOf) && (!compareAsOf || AsOf == other.AsOf);
 }

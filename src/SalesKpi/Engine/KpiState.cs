@@ -11,7 +11,7 @@ namespace SalesKpi;
 /// <remarks>
 /// <para>
 /// The algebra (checked by property tests): a new state from <see cref="Metric{TFact, TKey}.CreateState"/> is the
-/// Empty element; <see cref="Merge"/> is associative and Empty is its identity; adding the facts of any partition
+/// Empty element; <see cref="Merge(KpiState{TFact, TKey})"/> is associative and Empty is its identity; adding the facts of any partition
 /// to separate states and merging them gives the same table as adding all facts to one state — exactly for counts,
 /// integer and decimal sums, distinct counts, percentiles and conversions; to floating-point rounding for
 /// <see langword="double"/> sums (which are compensated). The order of the facts does not matter (same caveat).
@@ -117,9 +117,12 @@ public sealed class KpiState<TFact, TKey>
     }
 
     /// <summary>Merges <paramref name="other"/> into this state (this ← this ⊕ other); <paramref name="other"/> is unchanged.</summary>
-    /// <param name="other">A state of the same metric definition and evaluation settings.</param>
+    /// <param name="other">A state of the same metric definition, evaluated in the same zone setting (and, for conversions, the same as-of instant).</param>
     /// <returns>This state.</returns>
-    /// <remarks>Costs one hash look-up per distinct key and period of <paramref name="other"/> and one accumulator merge per cell.</remarks>
+    /// <remarks>
+    /// Costs one hash look-up per distinct key and period of <paramref name="other"/> and one accumulator merge per cell.
+    /// The merged state keeps this state's options (its as-of instant decides pace when the table is finished).
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">The states belong to different definitions or settings.</exception>
     /// <example>
@@ -132,6 +135,29 @@ public sealed class KpiState<TFact, TKey>
     {
         ArgumentNullException.ThrowIfNull(other);
         Core.MergeFrom(ReferenceEquals(other, this) ? Core.Clone() : other.Core);
+        return this;
+    }
+
+    /// <summary>Merges a plain-data snapshot of a state of the same metric into this state, without building that state first.</summary>
+    /// <param name="snapshot">A snapshot taken from a state of an equivalent definition and settings.</param>
+    /// <returns>This state.</returns>
+    /// <remarks>Equivalent to <c>Merge(Metric.Restore(snapshot, Options))</c>, allocating only for new keys, periods and cells.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentException">The snapshot does not fit this metric (other primitive, period dimension, invalid period start or cell).</exception>
+    /// <exception cref="NotSupportedException">The metric is filtered by a per-entity value (no snapshot form).</exception>
+    /// <example>
+    /// <code>
+    /// var total = metric.CreateState(options);
+    /// foreach (var snapshot in dailySnapshots)
+    /// {
+    ///     total.Merge(snapshot);
+    /// }
+    /// </code>
+    /// </example>
+    public KpiState<TFact, TKey> Merge(KpiSnapshot<TKey> snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Core.Load(snapshot, merge: true);
         return this;
     }
 
@@ -167,6 +193,7 @@ public sealed class KpiState<TFact, TKey>
     }
 
     /// <summary>Returns the state as plain data: cells sorted by key then period, each with its accumulator state.</summary>
-    /// <returns>The snapshot; restore it with <see cref="Metric{TFact, TKey}.Restore"/>.</returns>
+    /// <returns>The snapshot; restore it with <see cref="Metric{TFact, TKey}.Restore"/> or merge it with <see cref="Merge(KpiSnapshot{TKey})"/>.</returns>
+    /// <exception cref="NotSupportedException">The metric is filtered by a per-entity value (no snapshot form yet).</exception>
     public KpiSnapshot<TKey> ToSnapshot() => Core.ToSnapshot();
 }

@@ -238,7 +238,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
             }
         }
 
-        return TableBuilder<TKey>.Create(description, IsPerPeriod, PeriodKind, combine(EmptyValue, other.EmptyValue), cells);
+        return TableBuilder<TKey>.Create(description, IsPerPeriod, PeriodKind, combine(EmptyValue, other.EmptyValue), cells.ToArray());
     }
 
     /// <summary>Adds <paramref name="other"/> cell by cell (aligned on key and period).</summary>
@@ -282,7 +282,10 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     /// <summary>Renders the table as plain text (culture-invariant, columns padded with spaces, lines ending in <c>\n</c>).</summary>
     /// <param name="layout">The layout.</param>
     /// <returns>The text.</returns>
-    /// <remarks>Undefined values print as <c>undefined</c>; ratios print their parts in the long layout.</remarks>
+    /// <remarks>
+    /// Numbers print with at most six decimals; Undefined values print as <c>undefined</c>; ratios print their parts in
+    /// the long layout, which has no period column when the table is not per period.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layout"/> is not a defined layout.</exception>
     public string ToText(KpiTextLayout layout)
     {
@@ -325,11 +328,13 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         }
         else if (layout == KpiTextLayout.Long)
         {
-            rows.Add(["key", "period", "value", "numerator", "denominator", "n", "95% interval", "censored"]);
+            rows.Add(IsPerPeriod
+                ? ["key", "period", "value", "numerator", "denominator", "n", "95% interval", "censored"]
+                : ["key", "value", "numerator", "denominator", "n", "95% interval", "censored"]);
             foreach (var cell in _cells)
             {
                 var v = cell.Value;
-                rows.Add(
+                string[] row =
                 [
                     KeyOrder<TKey>.Text(cell.Key),
                     cell.Period?.Label ?? string.Empty,
@@ -339,7 +344,8 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
                     v.Count.ToString(CultureInfo.InvariantCulture),
                     v.Interval?.ToString() ?? string.Empty,
                     v.Censored > 0 ? v.Censored.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                ]);
+                ];
+                rows.Add(IsPerPeriod ? row : [row[0], .. row[2..]]);
             }
         }
         else

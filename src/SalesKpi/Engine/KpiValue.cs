@@ -31,8 +31,6 @@ public readonly struct KpiValue : IEquatable<KpiValue>
     private readonly double _value;
     private readonly double _numerator;
     private readonly double _denominator;
-    private readonly double _lower;
-    private readonly double _upper;
     private readonly decimal _exact;
     private readonly decimal _exactNumerator;
     private readonly decimal _exactDenominator;
@@ -51,9 +49,7 @@ public readonly struct KpiValue : IEquatable<KpiValue>
         decimal exactNumerator,
         decimal exactDenominator,
         long count,
-        long censored,
-        double lower,
-        double upper)
+        long censored)
     {
         _kind = kind;
         _flags = flags;
@@ -65,8 +61,6 @@ public readonly struct KpiValue : IEquatable<KpiValue>
         _exactDenominator = exactDenominator;
         _count = count;
         _censored = censored;
-        _lower = lower;
-        _upper = upper;
     }
 
     /// <summary>Gets the Undefined number counted from no facts.</summary>
@@ -113,8 +107,9 @@ public readonly struct KpiValue : IEquatable<KpiValue>
     public bool IsCensored => _censored > 0;
 
     /// <summary>Gets the 95% Wilson score interval of a defined rate, otherwise <see langword="null"/>.</summary>
+    /// <remarks>Computed from the exact successes and trials on each access.</remarks>
     public ConfidenceInterval? Interval =>
-        _kind == KpiValueKind.Rate && IsDefined ? ConfidenceInterval.FromBounds(_lower, _upper) : null;
+        _kind == KpiValueKind.Rate && IsDefined ? ConfidenceInterval.Wilson((long)_exactNumerator, (long)_exactDenominator) : null;
 
     /// <summary>Creates an exact count.</summary>
     /// <param name="count">The count, at least 0.</param>
@@ -307,7 +302,7 @@ public readonly struct KpiValue : IEquatable<KpiValue>
         long count = checked(_count + other._count);
         if (IsUndefined || other.IsUndefined)
         {
-            return new KpiValue(KpiValueKind.Ratio, 0, 0, 0, 0, 0, 0, 0, count, 0, 0, 0);
+            return new KpiValue(KpiValueKind.Ratio, 0, 0, 0, 0, 0, 0, 0, count, 0);
         }
 
         bool exact = (_flags & ExactFlag) != 0 && (other._flags & ExactFlag) != 0;
@@ -326,8 +321,7 @@ public readonly struct KpiValue : IEquatable<KpiValue>
         _kind == other._kind && _flags == other._flags && _value.Equals(other._value) && _exact == other._exact
         && _numerator.Equals(other._numerator) && _denominator.Equals(other._denominator)
         && _exactNumerator == other._exactNumerator && _exactDenominator == other._exactDenominator
-        && _count == other._count && _censored == other._censored
-        && _lower.Equals(other._lower) && _upper.Equals(other._upper);
+        && _count == other._count && _censored == other._censored;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is KpiValue other && Equals(other);
@@ -336,8 +330,8 @@ public readonly struct KpiValue : IEquatable<KpiValue>
     public override int GetHashCode() => HashCode.Combine(_kind, _flags, _value, _exact, _numerator, _denominator, _count, _censored);
 
     /// <summary>
-    /// Formats the value culture-invariantly: <c>12</c>, <c>0.75 (3/4)</c> for ratios and rates,
-    /// <c>undefined (0/0)</c> when Undefined.
+    /// Formats the value culture-invariantly with at most six decimals: <c>12</c>, <c>0.75 (3/4)</c> for ratios and
+    /// rates, <c>undefined (0/0)</c> when Undefined. Use <see cref="ExactValue"/> or <see cref="Value"/> for full precision.
     /// </summary>
     /// <returns>The text.</returns>
     public override string ToString() => KpiFormat.Value(this, withParts: true);
@@ -350,23 +344,23 @@ public readonly struct KpiValue : IEquatable<KpiValue>
 
     internal static KpiValue Number(double value, long count) =>
         double.IsFinite(value)
-            ? new KpiValue(KpiValueKind.Number, DefinedFlag, value, 0, 0, 0, 0, 0, count, 0, 0, 0)
+            ? new KpiValue(KpiValueKind.Number, DefinedFlag, value, 0, 0, 0, 0, 0, count, 0)
             : UndefinedNumber(count);
 
     internal static KpiValue Exact(decimal value, long count) =>
-        new(KpiValueKind.Number, DefinedFlag | ExactFlag, (double)value, value, 0, 0, 0, 0, count, 0, 0, 0);
+        new(KpiValueKind.Number, DefinedFlag | ExactFlag, (double)value, value, 0, 0, 0, 0, count, 0);
 
     internal static KpiValue UndefinedNumber(long count) =>
-        new(KpiValueKind.Number, 0, 0, 0, 0, 0, 0, 0, count, 0, 0, 0);
+        new(KpiValueKind.Number, 0, 0, 0, 0, 0, 0, 0, count, 0);
 
     internal static KpiValue UndefinedOf(KpiValueKind kind, long count) =>
-        new(kind, 0, 0, 0, 0, 0, 0, 0, count, 0, 0, 0);
+        new(kind, 0, 0, 0, 0, 0, 0, 0, count, 0);
 
     internal static KpiValue RatioOf(double numerator, double denominator, long count)
     {
         double q = numerator / denominator;
         byte flags = denominator != 0 && double.IsFinite(q) ? (byte)(DefinedFlag | PartsFlag) : PartsFlag;
-        return new KpiValue(KpiValueKind.Ratio, flags, (flags & DefinedFlag) != 0 ? q : 0, 0, numerator, denominator, 0, 0, count, 0, 0, 0);
+        return new KpiValue(KpiValueKind.Ratio, flags, (flags & DefinedFlag) != 0 ? q : 0, 0, numerator, denominator, 0, 0, count, 0);
     }
 
     internal static KpiValue ExactRatioOf(decimal numerator, decimal denominator, long count, KpiValueKind kind)
@@ -374,11 +368,11 @@ public readonly struct KpiValue : IEquatable<KpiValue>
         byte parts = PartsFlag | ExactPartsFlag;
         if (denominator == 0)
         {
-            return new KpiValue(kind, parts, 0, 0, (double)numerator, 0, numerator, 0, count, 0, 0, 0);
+            return new KpiValue(kind, parts, 0, 0, (double)numerator, 0, numerator, 0, count, 0);
         }
 
         decimal q = numerator / denominator;
-        return new KpiValue(kind, (byte)(parts | DefinedFlag | ExactFlag), (double)q, q, (double)numerator, (double)denominator, numerator, denominator, count, 0, 0, 0);
+        return new KpiValue(kind, (byte)(parts | DefinedFlag | ExactFlag), (double)q, q, (double)numerator, (double)denominator, numerator, denominator, count, 0);
     }
 
     internal static KpiValue RateOf(long successes, long trials, long count, long censored)
@@ -386,11 +380,10 @@ public readonly struct KpiValue : IEquatable<KpiValue>
         byte parts = PartsFlag | ExactPartsFlag;
         if (trials == 0)
         {
-            return new KpiValue(KpiValueKind.Rate, parts, 0, 0, successes, 0, successes, 0, count, censored, 0, 0);
+            return new KpiValue(KpiValueKind.Rate, parts, 0, 0, successes, 0, successes, 0, count, censored);
         }
 
         decimal q = (decimal)successes / trials;
-        var ci = ConfidenceInterval.Wilson(successes, trials);
         return new KpiValue(
             KpiValueKind.Rate,
             (byte)(parts | DefinedFlag | ExactFlag),
@@ -401,13 +394,11 @@ public readonly struct KpiValue : IEquatable<KpiValue>
             successes,
             trials,
             count,
-            censored,
-            ci.Lower,
-            ci.Upper);
+            censored);
     }
 
     internal KpiValue WithCount(long count) =>
-        new(_kind, _flags, _value, _exact, _numerator, _denominator, _exactNumerator, _exactDenominator, count, _censored, _lower, _upper);
+        new(_kind, _flags, _value, _exact, _numerator, _denominator, _exactNumerator, _exactDenominator, count, _censored);
 
     private static KpiValue Arithmetic(KpiValue a, KpiValue b, int op)
     {

@@ -43,6 +43,7 @@ public sealed class Metric<TFact, TKey>
         Window = source.Window;
         Fill = source.Fill;
         Stages = source.Stages;
+        EntityFilter = source.EntityFilter;
         Description = source.Description;
         Name = source.Name;
     }
@@ -79,6 +80,11 @@ public sealed class Metric<TFact, TKey>
 
     internal ValueStage<TKey>[] Stages { get; init; } = [];
 
+    internal EntityFilter<TFact, TKey>? EntityFilter { get; init; }
+
+    /// <summary>The inner definitions of <see cref="EntityFilter"/>, built once on first use (a cache, not state).</summary>
+    internal object? EntityFilterPlan;
+
     internal bool UsesOptions => Period is { NeedsZone: true } || Aggregation.HasIntrinsicTime;
 
     /// <summary>Creates an empty evaluation state (the Empty element of the merge algebra) to add facts to and merge.</summary>
@@ -96,7 +102,7 @@ public sealed class Metric<TFact, TKey>
     /// </code>
     /// </example>
     public KpiState<TFact, TKey> CreateState(EvaluationOptions<TFact>? options = null) =>
-        new(this, options, Aggregation.CreateCore(this, options));
+        new(this, options, EntityFilter?.CreateCore(this, options) ?? Aggregation.CreateCore(this, options));
 
     /// <summary>Restores a state from its plain-data snapshot (see <see cref="KpiState{TFact, TKey}.ToSnapshot"/>).</summary>
     /// <param name="snapshot">A snapshot taken from a state of an equivalent definition.</param>
@@ -105,11 +111,12 @@ public sealed class Metric<TFact, TKey>
     /// <remarks>Immediate. The snapshot's primitive tag must equal this metric's, and its periods must be periods of this metric's calendar and kind.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="ArgumentException">The snapshot does not fit this metric (other primitive, period dimension, invalid period start, duplicate or invalid cell).</exception>
+    /// <exception cref="NotSupportedException">The metric is filtered by a per-entity value (no snapshot form yet).</exception>
     public KpiState<TFact, TKey> Restore(KpiSnapshot<TKey> snapshot, EvaluationOptions<TFact>? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var state = CreateState(options);
-        state.Core.Load(snapshot);
+        state.Core.Load(snapshot, merge: false);
         return state;
     }
 
@@ -233,5 +240,5 @@ public sealed class Metric<TFact, TKey>
     /// <returns>The text.</returns>
     public override string ToString() => Name ?? Description;
 
-    internal Metric<TFact, TKey> Describe(string step) => new(this) { Description = Description + " | " + step };
+    internal Metric<TFact, TKey> WithoutEntityFilter() => new(this) { EntityFilter = null };
 }

@@ -18,8 +18,10 @@ public readonly record struct PeriodOffset
     public static PeriodOffset PreviousPeriod => new(1, false);
 
     /// <summary>
-    /// Gets the same period one year earlier: the period of the same kind that contains the period's start date
-    /// minus one year (calendar-correct: a month maps to the same month, 29 February to 28 February).
+    /// Gets the same period one year earlier, as the metric's calendar defines it
+    /// (<see cref="ReportingCalendar.SamePeriodLastYear"/>): months, quarters and years map to the same number, weeks
+    /// to the same week number (53 to 52), days to the same date (29 February to 28 February) or, on retail calendars,
+    /// to the same weekday of the mapped week.
     /// </summary>
     public static PeriodOffset SamePeriodLastYear => new(0, true);
 
@@ -48,22 +50,12 @@ public readonly record struct PeriodOffset
 
     internal ReportingPeriod Apply(ReportingPeriod period, ReportingCalendar calendar)
     {
-        if (IsSamePeriodLastYear)
-        {
-            return calendar.GetPeriod(period.Start.PlusYears(-1), period.Kind);
-        }
-
-        var p = period;
-        for (int i = 0; i < Math.Max(PeriodsBack, 1); i++)
-        {
-            p = calendar.GetPeriod(p.Start.PlusDays(-1), p.Kind);
-        }
-
-        return p;
+        return IsSamePeriodLastYear
+            ? calendar.SamePeriodLastYear(period)
+            : calendar.Shift(period, -Math.Max(PeriodsBack, 1));
     }
 
-    internal static ReportingPeriod Next(ReportingPeriod period, ReportingCalendar calendar) =>
-        calendar.GetPeriod(period.End, period.Kind);
+    internal static ReportingPeriod Next(ReportingPeriod period, ReportingCalendar calendar) => calendar.Next(period);
 
     internal static LocalDate GrainStart(ReportingPeriod period, ReportingCalendar calendar, PeriodKind grain) =>
         calendar.GetPeriod(period.Start, grain).Start;

@@ -450,6 +450,7 @@ internal static class BoundedOptimizer
         var values = new double[n1];
         var centroid = new double[n];
         var trial = new double[n];
+        var reflected = new double[n];
         var x = new double[n];
         start.CopyTo(x);
         var lo = lower.ToArray();
@@ -574,7 +575,7 @@ internal static class BoundedOptimizer
             if (vr < vl)
             {
                 // Expansion: x_e = 2·x_r − c.
-                var reflected = (double[])trial.Clone();
+                trial.CopyTo(reflected, 0);
                 for (int i = 0; i < n; i++)
                 {
                     trial[i] = (2.0 * reflected[i]) - centroid[i];

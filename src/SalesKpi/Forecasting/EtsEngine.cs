@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SalesKpi.Forecasting;
 
@@ -81,7 +83,8 @@ internal readonly struct MultiplicativeSeason : ISeasonKind
 /// </summary>
 /// <remarks>
 /// One step, with q = ℓ + φb (q = ℓ without trend) and s the seasonal state of one cycle ago:
-/// μ = q + s or q·s; ℓ' = q + α(p − q) with p = y − s or y / s; b' = φb + β*(ℓ' − ℓ − φb) with β* = β/α;
+/// μ = q + s or q·s; ℓ' = q + α(p − q) with p = y − s or y / s; b' = φb + β*(ℓ' − ℓ − φb) with β* = β/α,
+/// computed as φb + β(p − q);
 /// s' = s + γ(t − s) with t = y − q or y / q. The recursions are the same for both error types; the error type
 /// changes only the innovation (y − μ or (y − μ)/μ) and so the likelihood. Seasonal states live in a ring buffer:
 /// <c>ring[t mod m]</c> is the state used at step t and is overwritten by its update.
@@ -158,14 +161,18 @@ internal static class EtsEngine
     {
         double sumSquares = 0;
         double product = 1;
+        double beta = betaStar * alpha;
         sumLog = 0;
         int k = 0;
+        ref double ringStart = ref MemoryMarshal.GetReference(ring);
+        ref double yStart = ref MemoryMarshal.GetReference(y);
         for (int t = 0; t < y.Length; t++)
         {
             double phib = TTrend.Value ? phi * trend : 0.0;
             double q = level + phib;
-            double yt = y[t];
+            double yt = Unsafe.Add(ref yStart, t);
             double mu, p, s = 0;
+            ref double slot = ref Unsafe.Add(ref ringStart, k);
             if (TSeason.Kind == 0)
             {
                 mu = q;
@@ -173,7 +180,7 @@ internal static class EtsEngine
             }
             else
             {
-                s = ring[k];
+                s = slot;
                 if (TSeason.Kind == 1)
                 {
                     mu = q + s;
@@ -187,9 +194,19 @@ internal static class EtsEngine
             }
 
             double e;
+            double inverseQ = 0;
             if (TRelative.Value)
             {
-                e = (yt - mu) / mu;
+                if (TSeason.Kind == 2)
+                {
+                    // y/μ = (y/s)/q: one division for the error and the seasonal target together.
+                    inverseQ = 1 / q;
+                    e = (p * inverseQ) - 1;
+                }
+                else
+                {
+                    e = (yt - mu) / mu;
+                }
 
                 // Σ log|μ| as the log of a running product, renormalised before it can overflow or underflow.
                 product *= Math.Abs(mu);
@@ -205,16 +222,32 @@ internal static class EtsEngine
             }
 
             sumSquares += e * e;
-            double newLevel = q + (alpha * (p - q));
+
+            // ℓ' − ℓ − φb = α(p − q), so b' = φb + β(p − q) with β = αβ*: a shorter dependency chain per step.
+            double d = p - q;
+            double newLevel = q + (alpha * d);
             if (TTrend.Value)
             {
-                trend = phib + (betaStar * (newLevel - level - phib));
+                trend = phib + (beta * d);
             }
 
             if (TSeason.Kind != 0)
             {
-                double target = TSeason.Kind == 2 ? (Math.Abs(q) < Tiny ? Huge : yt / q) : yt - q;
-                ring[k] = s + (gamma * (target - s));
+                double target;
+                if (TSeason.Kind == 1)
+                {
+                    target = yt - q;
+                }
+                else if (TRelative.Value)
+                {
+                    target = Math.Abs(q) < Tiny ? Huge : yt * inverseQ;
+                }
+                else
+                {
+                    target = Math.Abs(q) < Tiny ? Huge : yt / q;
+                }
+
+                slot = s + (gamma * (target - s));
                 if (++k == m)
                 {
                     k = 0;
@@ -272,10 +305,11 @@ internal static class EtsEngine
 
             fitted[t] = mu;
             errors[t] = model.MultiplicativeError ? (yt - mu) / mu : yt - mu;
-            double newLevel = q + alpha * (p - q);
+            double d = p - q;
+            double newLevel = q + (alpha * d);
             if (model.HasTrend)
             {
-                trend = phib + betaStar * (newLevel - level - phib);
+                trend = phib + (betaStar * alpha * d);
             }
 
             if (model.HasSeason)

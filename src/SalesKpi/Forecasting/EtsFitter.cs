@@ -19,7 +19,7 @@ internal static class EtsFitter
     internal const double PhiUpper = 0.98;
     internal const double RelativeTolerance = 1.4901161193847656e-08;
     internal const int MaxEvaluations = 2000;
-    internal const int SeasonalMaxEvaluations = 1000;
+    internal const int SeasonalMaxEvaluations = 700;
 
     /// <summary>Checks that <paramref name="series"/> can carry <paramref name="model"/>; throws ArgumentException naming the reason.</summary>
     internal static void CheckEligible(TimeSeries series, in EtsStructure model, EtsInitialization initialization)

@@ -14,7 +14,8 @@ namespace SalesKpi.Forecasting;
 /// <para>Estimation (<see cref="EtsInitialization.Optimal"/>): the likelihood criterion
 /// n·log(Σe²) (additive errors) or n·log(Σe²) + 2Σlog|μ_t| (multiplicative errors, e relative) is minimised over the
 /// free smoothing parameters and the initial states ℓ₀, b₀, s₀…s_{m−2} (the last seasonal state closes the sum to 0,
-/// or to m for multiplicative seasons) by a Nelder–Mead simplex kept inside the bounds α ∈ [10⁻⁴, 0.9999],
+/// or to m for multiplicative seasons) by R's Nelder–Mead variant (same start and steps as R; at most 2000
+/// evaluations, 700 for seasonal models), kept inside the bounds α ∈ [10⁻⁴, 0.9999],
 /// β ∈ [10⁻⁴, α], γ ∈ [10⁻⁴, 1 − α], φ ∈ [0.8, 0.98], and inside the admissible (forecastable) region.
 /// Initial states start from R's heuristic. The criteria count k = estimated parameters + initial states + 1 (σ²):
 /// AIC = lik + 2k, AICc = AIC + 2k(k + 1)/(n − k − 1), BIC = lik + k·log n, with lik the criterion above (R's

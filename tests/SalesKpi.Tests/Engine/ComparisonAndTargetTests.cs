@@ -50,6 +50,22 @@ public sealed class ComparisonAndTargetTests
     }
 
     [Fact]
+    public void Same_period_last_year_of_a_week_is_the_same_week_number()
+    {
+        // 2025-W10 runs 3–9 March 2025 (2 calls); 2026-W10 runs 2–8 March 2026 (3 calls); 2 March 2025 is the Sunday
+        // of 2025-W09 (1 call). The calendar maps week number to week number, so 2026-W10 compares with 2025-W10 (2),
+        // not with the week containing its start date minus a year (2025-W09, 1).
+        Act[] facts =
+        [
+            .. Enumerable.Repeat(new Act(1, T.At(2025, 3, 4), Kind.Call), 2),
+            new(1, T.At(2025, 3, 2), Kind.Call),
+            .. Enumerable.Repeat(new Act(1, T.At(2026, 3, 3), Kind.Call), 3),
+        ];
+        var table = Metric.Count<Act>().PerPeriod(PeriodKind.Week, a => a.At).Offset(PeriodOffset.SamePeriodLastYear).Evaluate(facts, T.Utc);
+        Assert.Equal(2m, table[Ungrouped.All, T.Week(2026, 3, 2)].ExactValue);
+    }
+
+    [Fact]
     public void Offset_back_several_periods()
     {
         // January 2, February 3, March 5 → March vs January: 5 − 2 = 3.

@@ -181,13 +181,21 @@ public sealed class GroupingAndPeriodTests
     }
 
     [Fact]
+    public void Text_rounds_exact_quotients_to_six_decimals()
+    {
+        // 1/3 is exact to 28 digits in decimal; the text shows 0.333333.
+        Assert.Equal("0.333333 (1/3)", KpiValue.Ratio(1, 3, 3).ToString());
+        Assert.Equal(1m / 3m, KpiValue.Ratio(1, 3, 3).ExactValue);
+    }
+
+    [Fact]
     public void ToText_long_layout_lists_parts_n_and_interval()
     {
         Act[] facts = [new(1, T.At(2026, 3, 2), Kind.Call, Connected: true), new(1, T.At(2026, 3, 2), Kind.Call)];
         var table = Metric.Rate<Act>(a => a.Connected).By(a => a.Rep).Evaluate(facts);
         string[] lines = table.ToText(KpiTextLayout.Long).Split('\n');
-        Assert.Equal("key  period  value  numerator  denominator  n      95% interval  censored", lines[0]);
+        Assert.Equal("key  value  numerator  denominator  n      95% interval  censored", lines[0]);
         // 1/2 → Wilson [0.0945, 0.9055]
-        Assert.Equal("1              0.5          1            2  2  [0.0945, 0.9055]", lines[1]);
+        Assert.Equal("1      0.5          1            2  2  [0.0945, 0.9055]", lines[1]);
     }
 }

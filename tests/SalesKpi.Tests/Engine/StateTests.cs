@@ -171,6 +171,21 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void Merging_snapshots_directly_equals_merging_restored_states()
+    {
+        var facts = T.RandomActs(3_000, seed: 9);
+        var snapshots = Enumerable.Range(0, 3).Select(i => Grouped.CreateState(T.Utc).Add(facts.AsSpan(i * 1_000, 1_000)).ToSnapshot()).ToArray();
+        var direct = Grouped.CreateState(T.Utc);
+        foreach (var snapshot in snapshots)
+        {
+            direct.Merge(snapshot);
+        }
+
+        Assert.Equal(Grouped.Evaluate(facts, T.Utc).Cells, direct.ToTable().Cells);
+        Assert.Equal(3_000, direct.FactCount);
+    }
+
+    [Fact]
     public void Merging_a_state_with_itself_doubles_it()
     {
         var state = Metric.Count<Act>().CreateState().Add(T.RandomActs(5, seed: 8));
@@ -187,6 +202,20 @@ public sealed class StateTests
         Assert.Equal("other", ex.ParamName);
         var weekly = Metric.Count<Act>().PerPeriod(PeriodKind.Week, a => a.At);
         Assert.Throws<ArgumentException>(() => weekly.CreateState(T.Utc).Merge(weekly.CreateState(T.Paris)));
+    }
+
+    [Fact]
+    public void States_with_different_as_of_instants_merge_unless_they_are_conversions()
+    {
+        var weekly = Metric.Count<Act>().PerPeriod(PeriodKind.Week, a => a.At);
+        var yesterday = weekly.CreateState(EvaluationOptions<Act>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 2))).Add(T.RandomActs(10, seed: 10));
+        var today = weekly.CreateState(EvaluationOptions<Act>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 3))).Add(T.RandomActs(10, seed: 11));
+        Assert.Equal(20, yesterday.Merge(today).FactCount);
+
+        var conversion = Metric.Conversion<TestLead, Step>(l => l.Steps, s => s.At, s => s.Stage == "MQL", s => s.Stage == "SAL", Duration.FromDays(30));
+        var early = conversion.CreateState(EvaluationOptions<TestLead>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 2)));
+        var late = conversion.CreateState(EvaluationOptions<TestLead>.InZone(T.Utc).WithAsOf(T.At(2026, 3, 3)));
+        Assert.Throws<ArgumentException>(() => early.Merge(late));
     }
 
     [Fact]

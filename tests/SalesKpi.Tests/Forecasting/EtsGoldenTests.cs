@@ -72,7 +72,7 @@ public sealed class EtsGoldenTests
     public void AutoEts_on_AirPassengers_selects_the_damped_multiplicative_model_of_R()
     {
         // R: ETS(M,Ad,M), alpha 0.70955, beta 0.02041, gamma 0.0001, phi 0.98, AICc 1400.638. Seasonal fits stop
-        // after 1000 evaluations here (R: 2000) on a surface with many local optima, so the AICc may differ slightly.
+        // after 700 evaluations here (R: 2000) on a surface with many local optima, so the AICc may differ slightly.
         var model = ExponentialSmoothing.AutoEts().FitEts(EtsTestData.AirPassengers());
         Assert.Equal("ETS(M,Ad,M)", model.Method);
         Assert.Equal(1400.638, model.Criteria!.Aicc, 0.5);

@@ -70,6 +70,10 @@ public static class NullArgumentSweep
         [typeof(SalesKpi.Forecasting.EtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.Ses(),
         [typeof(SalesKpi.Forecasting.AutoEtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.AutoEts(),
         [typeof(SalesKpi.Forecasting.HoltWintersSseMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.HoltWintersSse(SalesKpi.Forecasting.EtsSeason.Additive),
+        [typeof(Metric<RepId, Ungrouped>)] = () => Metric.Count<RepId>(),
+        [typeof(Metric<RepId, RepId>)] = () => Metric.Count<RepId>().By(r => r),
+        [typeof(KpiState<RepId, RepId>)] = () => Metric.Count<RepId>().By(r => r).CreateState(),
+        [typeof(KpiTable<RepId>)] = () => Metric.Count<RepId>().By(r => r).Evaluate(Array.Empty<RepId>()),
     };
 
     /// <summary>Type arguments tried, in order, to close a generic type or method definition.</summary>

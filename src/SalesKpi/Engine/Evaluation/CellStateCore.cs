@@ -37,17 +37,17 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
     public override int CellCount => Cells.Count;
 
-    protected Metric<TFact, TKey> Metric { get; }
+    internal Metric<TFact, TKey> Metric { get; }
 
-    protected EvaluationOptions<TFact>? Options { get; }
+    internal EvaluationOptions<TFact>? Options { get; }
 
-    protected KeyMap<TKey> Keys { get; } = new();
+    internal KeyMap<TKey> Keys { get; } = new();
 
-    protected CellStore<TAcc> Cells { get; } = new();
+    internal CellStore<TAcc> Cells { get; } = new();
 
-    protected PeriodSlots? Periods { get; }
+    internal PeriodSlots? Periods { get; }
 
-    protected long Added { get; set; }
+    internal long Added { get; set; }
 
     public override void MergeFrom(StateCore<TFact, TKey> other)
     {
@@ -56,9 +56,15 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             throw new ArgumentException("The states belong to different metric definitions; only states of the same definition merge.", nameof(other));
         }
 
-        if (Metric.UsesOptions && (Options is null ? o.Options is not null : !Options.SameTimeSettings(o.Options)))
+        // Zones decide where facts landed; the as-of instant matters while adding only for conversions (censoring).
+        bool asOfMatters = Metric.Aggregation.HasIntrinsicTime;
+        if (Metric.UsesOptions && (Options is null ? o.Options is not null : !Options.SameTimeSettings(o.Options, asOfMatters)))
         {
-            throw new ArgumentException("The states were evaluated with different zones or as-of instants; they cannot be merged.", nameof(other));
+            throw new ArgumentException(
+                asOfMatters
+                    ? "The conversion states were evaluated with different zones or as-of instants; they cannot be merged."
+                    : "The states were evaluated in different zones; they cannot be merged.",
+                nameof(other));
         }
 
         var keyMap = new int[o.Keys.Count];
@@ -136,6 +142,34 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         return BuildRows(keys, cells).Build(Metric + " | rolled up");
     }
 
+    public override KpiTable<TOut> FilterRollUp<TOut>(Metric<TFact, TOut> target, EvaluationOptions<TFact>? options, Func<TKey, TOut> map, Func<TKey, ReportingPeriod?, bool> keep)
+    {
+        var core = (CellStateCore<TFact, TOut, TAcc>)target.Aggregation.CreateCore(target, options);
+        var keyMap = new int[Keys.Count];
+        Array.Fill(keyMap, -1);
+        for (int c = 0; c < Cells.Count; c++)
+        {
+            int k = Cells.KeyOf[c];
+            var period = Periods is null ? (ReportingPeriod?)null : Periods[Cells.PeriodOf[c]];
+            if (!keep(Keys[k], period))
+            {
+                continue;
+            }
+
+            if (keyMap[k] < 0)
+            {
+                keyMap[k] = core.Keys.GetOrAdd(map(Keys[k]));
+            }
+
+            int p = period is ReportingPeriod known ? core.Periods!.SlotOf(known) : 0;
+            ref TAcc acc = ref core.Cells.GetOrAdd(keyMap[k], p);
+            acc.Merge(in Cells.Accumulators[c]);
+        }
+
+        core.Added = Added;
+        return core.ToTable();
+    }
+
     public override KpiSnapshot<TKey> ToSnapshot()
     {
         var order = CellOrder(Keys, Cells, Periods);
@@ -157,7 +191,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, trusted: true);
     }
 
-    public override void Load(KpiSnapshot<TKey> snapshot)
+    public override void Load(KpiSnapshot<TKey> snapshot, bool merge)
     {
         if (snapshot.Metric != Metric.Aggregation.Name)
         {
@@ -176,15 +210,22 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         {
             int k = Keys.GetOrAdd(snapshot.Keys[i]);
             int p = Periods is null ? 0 : Periods.SlotOfStart(snapshot.Periods![i]);
+            var restored = TAcc.FromState(cells[i]);
+            if (merge)
+            {
+                Cells.GetOrAdd(k, p).Merge(in restored);
+                continue;
+            }
+
             if (Cells.Find(k, p) >= 0)
             {
                 throw new ArgumentException($"The snapshot holds cell {i} ({snapshot.Keys[i]}) twice.", nameof(snapshot));
             }
 
-            Cells.GetOrAdd(k, p) = TAcc.FromState(cells[i]);
+            Cells.GetOrAdd(k, p) = restored;
         }
 
-        Added = snapshot.FactCount;
+        Added = checked(Added + snapshot.FactCount);
     }
 
     protected abstract KpiValue ValueOf(in TAcc acc);
@@ -250,19 +291,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         where TK : notnull
     {
         var builder = new TableBuilder<TK>(Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue);
-        var rank = KeyRanks(keys);
-        var byKey = new List<int>?[keys.Count];
-        for (int c = 0; c < cells.Count; c++)
-        {
-            (byKey[cells.KeyOf[c]] ??= []).Add(c);
-        }
-
-        var slotsInOrder = new int[keys.Count];
-        for (int k = 0; k < rank.Length; k++)
-        {
-            slotsInOrder[rank[k]] = k;
-        }
-
+        var order = CellOrder(keys, cells, Periods);
         ReportingPeriod[]? spine = null;
         Dictionary<LocalDate, int>? spineIndex = null;
         if (Metric.Window is not null && Periods is not null && cells.Count > 0)
@@ -275,33 +304,37 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
         }
 
-        foreach (int k in slotsInOrder)
+        int start = 0;
+        while (start < order.Length)
         {
-            var list = byKey[k];
-            if (list is null)
+            int k = cells.KeyOf[order[start]];
+            int end = start + 1;
+            while (end < order.Length && cells.KeyOf[order[end]] == k)
             {
-                continue;
+                end++;
             }
 
             var key = keys[k];
-            var row = builder.AddRow(key);
+            var row = builder.AddRow(key).Cells;
             if (Periods is null)
             {
-                var acc = cells.Accumulators[list[0]];
-                row.Add(default, new KpiCell<TK>(key, null, ValueOf(in acc)));
+                row.Add(new KpiCell<TK>(key, null, ValueOf(in cells.Accumulators[order[start]])));
             }
             else if (spine is null)
             {
-                foreach (int c in list)
+                row.Capacity = end - start;
+                for (int i = start; i < end; i++)
                 {
-                    var period = Periods[cells.PeriodOf[c]];
-                    row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in cells.Accumulators[c])));
+                    int c = order[i];
+                    row.Add(new KpiCell<TK>(key, Periods[cells.PeriodOf[c]], ValueOf(in cells.Accumulators[c])));
                 }
             }
             else
             {
-                WindowRow(key, list, cells, spine, spineIndex!, row);
+                WindowRow(key, order.AsSpan(start, end - start), cells, spine, spineIndex!, row);
             }
+
+            start = end;
         }
 
         return builder;
@@ -339,7 +372,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         return spine.ToArray();
     }
 
-    private void WindowRow<TK>(TK key, List<int> cellsOfKey, CellStore<TAcc> cells, ReportingPeriod[] spine, Dictionary<LocalDate, int> spineIndex, SortedList<LocalDate, KpiCell<TK>> row)
+    private void WindowRow<TK>(TK key, ReadOnlySpan<int> cellsOfKey, CellStore<TAcc> cells, ReportingPeriod[] spine, Dictionary<LocalDate, int> spineIndex, List<KpiCell<TK>> row)
         where TK : notnull
     {
         var window = Metric.Window!;
@@ -366,7 +399,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                         running.Merge(in cells.Accumulators[data[i]]);
                     }
 
-                    row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in running)));
+                    row.Add(new KpiCell<TK>(key, period, ValueOf(in running)));
                     break;
 
                 case WindowKind.ToDate:
@@ -384,7 +417,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                     if (running.Count > 0)
                     {
-                        row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in running)));
+                        row.Add(new KpiCell<TK>(key, period, ValueOf(in running)));
                     }
 
                     break;
@@ -401,7 +434,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                     if (sum.Count > 0)
                     {
-                        row.Add(period.Start, new KpiCell<TK>(key, period, ValueOf(in sum)));
+                        row.Add(new KpiCell<TK>(key, period, ValueOf(in sum)));
                     }
 
                     break;
@@ -442,9 +475,9 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         {
             foreach (var row in builder.Rows)
             {
-                if (row.Value.Count == 0)
+                if (row.Cells.Count == 0)
                 {
-                    row.Value.Add(default, new KpiCell<TKey>(row.Key, null, empty));
+                    row.Cells.Add(new KpiCell<TKey>(row.Key, null, empty));
                 }
             }
 
@@ -463,13 +496,13 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             ReportingPeriod? last = null;
             foreach (var row in builder.Rows)
             {
-                if (row.Value.Count == 0)
+                if (row.Cells.Count == 0)
                 {
                     continue;
                 }
 
-                var a = row.Value.Values[0].Period!.Value;
-                var b = row.Value.Values[^1].Period!.Value;
+                var a = row.Cells[0].Period!.Value;
+                var b = row.Cells[^1].Period!.Value;
                 if (first is null || a.Start < first.Value.Start)
                 {
                     first = a;
@@ -486,13 +519,32 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
         foreach (var row in builder.Rows)
         {
+            // Merge two period-ordered sequences: the row's cells and the periods to fill.
+            var merged = new List<KpiCell<TKey>>(row.Cells.Count + periods.Length);
+            int i = 0;
             foreach (var period in periods)
             {
-                if (!row.Value.ContainsKey(period.Start))
+                while (i < row.Cells.Count && row.Cells[i].Period!.Value.Start < period.Start)
                 {
-                    row.Value.Add(period.Start, new KpiCell<TKey>(row.Key, period, empty));
+                    merged.Add(row.Cells[i++]);
+                }
+
+                if (i < row.Cells.Count && row.Cells[i].Period!.Value.Start == period.Start)
+                {
+                    merged.Add(row.Cells[i++]);
+                }
+                else
+                {
+                    merged.Add(new KpiCell<TKey>(row.Key, period, empty));
                 }
             }
+
+            while (i < row.Cells.Count)
+            {
+                merged.Add(row.Cells[i++]);
+            }
+
+            row.Cells = merged;
         }
     }
 }

@@ -1,12 +1,14 @@
 using System;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace SalesKpi;
 
 /// <summary>
-/// The single-pass evaluation of a kernel primitive. The loop is a generic method over struct strategies for
-/// grouping and time, so the JIT compiles one specialised loop per combination: no interface dispatch per fact,
-/// no closure, no allocation per fact (only per new key, period or cell).
+/// The single-pass evaluation of a kernel primitive: one loop, specialised by the JIT per fact, key, accumulator
+/// and kernel type and per time mode (a type argument it folds away). The selectors are invoked in the loop itself so
+/// that profile-guided optimisation can inline their targets; no interface dispatch and no allocation per fact (only
+/// per new key, period or cell).
 /// </summary>
 internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCore<TFact, TKey, TAcc>
     where TKey : notnull
@@ -28,14 +30,22 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
 
     public override void Add(ReadOnlySpan<TFact> facts)
     {
-        var key = Metric.KeySelector;
-        if (key is null)
+        var period = Metric.Period;
+        if (period is null)
         {
-            AddTimed(facts, default(NoGroup<TFact, TKey>));
+            Run<NoTimeMode>(facts);
+        }
+        else if (period.Date is not null)
+        {
+            Run<DateMode>(facts);
+        }
+        else if (_days!.Zone is not null)
+        {
+            Run<ZoneMode>(facts);
         }
         else
         {
-            AddTimed(facts, new SelectorGroup<TFact, TKey>(key));
+            Run<FactZoneMode>(facts);
         }
 
         Added = checked(Added + facts.Length);
@@ -46,34 +56,19 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     protected override CellStateCore<TFact, TKey, TAcc> CreateEmpty() =>
         new KernelStateCore<TFact, TKey, TAcc, TKernel>(Metric, Options, _kernel);
 
-    private void AddTimed<TGroup>(ReadOnlySpan<TFact> facts, TGroup group)
-        where TGroup : struct, IGroupStrategy<TFact, TKey>
-    {
-        var period = Metric.Period;
-        if (period is null)
-        {
-            Run(facts, group, default(NoTime<TFact>));
-        }
-        else if (period.Date is { } date)
-        {
-            Run(facts, group, new DateSelectorTime<TFact>(date));
-        }
-        else if (_days!.Zone is { } zone)
-        {
-            Run(facts, group, new ZonedInstantTime<TFact>(period.Instant!, zone));
-        }
-        else
-        {
-            Run(facts, group, new PerFactZoneInstantTime<TFact>(period.Instant!, _days.Zones!));
-        }
-    }
-
-    private void Run<TGroup, TTime>(ReadOnlySpan<TFact> facts, TGroup group, TTime time)
-        where TGroup : struct, IGroupStrategy<TFact, TKey>
-        where TTime : struct, ITimeStrategy<TFact>
+    // Fully optimised at once: a long loop in a method called once per batch would otherwise run as on-stack-replaced
+    // tier-0 code, measured at twice the cost per fact.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run<TMode>(ReadOnlySpan<TFact> facts)
+        where TMode : struct
     {
         var kernel = _kernel;
         var filter = Metric.Filter;
+        var key = Metric.KeySelector;
+        var instant = Metric.Period?.Instant;
+        var date = Metric.Period?.Date;
+        var zone = _days?.Zone;
+        var zones = _days?.Zones;
         var keys = Keys;
         var periods = Periods!;
         var cells = Cells;
@@ -84,9 +79,34 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
                 continue;
             }
 
-            int k = group.Slot(in fact, keys);
-            int p = time.Slot(in fact, periods);
+            int k = key is null ? 0 : keys.GetOrAdd(key(fact));
+            int p;
+            if (typeof(TMode) == typeof(NoTimeMode))
+            {
+                p = 0;
+            }
+            else if (typeof(TMode) == typeof(ZoneMode))
+            {
+                p = zone!.PeriodSlot(instant!(fact), periods);
+            }
+            else if (typeof(TMode) == typeof(FactZoneMode))
+            {
+                p = periods.SlotOfDay(zones!.DayNumber(instant!(fact), fact));
+            }
+            else
+            {
+                p = periods.SlotOfDay(PeriodSlots.DayNumber(date!(fact)));
+            }
+
             kernel.Add(ref cells.GetOrAdd(k, p), in fact);
         }
     }
+
+    private struct NoTimeMode;
+
+    private struct ZoneMode;
+
+    private struct FactZoneMode;
+
+    private struct DateMode;
 }

@@ -9,9 +9,23 @@ namespace SalesKpi;
 /// An open-addressing map from group keys to dense slots 0, 1, 2 … in first-seen order. Specialised per key type
 /// by the JIT (the default equality comparer is devirtualised for value-type keys such as value tuples).
 /// </summary>
+/// <remarks>
+/// Keys without references of 1, 2, 4 or 8 bytes (ints, int-backed ids, enums, small value tuples) first go through a
+/// cache keyed by their raw bits: a direct array for small values, a cheap integer hash otherwise. It is only a cache
+/// of the equality-based map (a miss falls back to it), so it stays correct even if equal keys differ in padding bits;
+/// its size is bounded so such padding cannot make it grow per fact.
+/// </remarks>
 /// <typeparam name="TKey">The key type.</typeparam>
 internal sealed class KeyMap<TKey>
 {
+    private const int DirectSize = 4096;
+
+
+    private int[]? _direct;
+    private ulong[] _bitKeys = [];
+    private int[] _bitSlots = [];
+    private int _bitCount;
+    private int _bitShift = 64;
     private int[] _buckets = new int[16];
     private TKey[] _keys = new TKey[8];
     private int[] _hashes = new int[8];
@@ -24,6 +38,56 @@ internal sealed class KeyMap<TKey>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GetOrAdd(TKey key)
+    {
+        // Both conditions are JIT-time constants per key type.
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && Unsafe.SizeOf<TKey>() is 1 or 2 or 4 or 8)
+        {
+            ulong bits = Bits(ref key);
+            if (bits < DirectSize)
+            {
+                int[]? direct = _direct;
+                if (direct is not null)
+                {
+                    int s = direct[(int)bits];
+                    if (s != 0)
+                    {
+                        return s - 1;
+                    }
+                }
+
+                return AddDirect(key, (int)bits);
+            }
+
+            ulong[] bitKeys = _bitKeys;
+            if (bitKeys.Length > 0)
+            {
+                uint mask = (uint)bitKeys.Length - 1;
+                uint i = (uint)(unchecked(bits * 0x9E3779B97F4A7C15ul) >> _bitShift);
+                while (true)
+                {
+                    int s = _bitSlots[i];
+                    if (s == 0)
+                    {
+                        break;
+                    }
+
+                    if (bitKeys[i] == bits)
+                    {
+                        return s - 1;
+                    }
+
+                    i = (i + 1) & mask;
+                }
+            }
+
+            return AddBits(key, bits);
+        }
+
+        return GetOrAddByEquality(key);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int GetOrAddByEquality(TKey key)
     {
         if (key is null)
         {
@@ -75,6 +139,75 @@ internal sealed class KeyMap<TKey>
 
             i = (i + 1) & mask;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits(ref TKey key) => Unsafe.SizeOf<TKey>() switch
+    {
+        1 => Unsafe.As<TKey, byte>(ref key),
+        2 => Unsafe.As<TKey, ushort>(ref key),
+        4 => Unsafe.As<TKey, uint>(ref key),
+        _ => Unsafe.As<TKey, ulong>(ref key),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddDirect(TKey key, int bits)
+    {
+        int slot = GetOrAddByEquality(key);
+        _direct ??= new int[DirectSize];
+        _direct[bits] = slot + 1;
+        return slot;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddBits(TKey key, ulong bits)
+    {
+        int slot = GetOrAddByEquality(key);
+        if (_bitCount >= (4 * _count) + 1024)
+        {
+            return slot;
+        }
+
+        if ((_bitCount + 1) * 2 > _bitKeys.Length)
+        {
+            GrowBits();
+        }
+
+        PutBits(_bitKeys, _bitSlots, _bitShift, bits, slot + 1);
+        _bitCount++;
+        return slot;
+    }
+
+    private static void PutBits(ulong[] keys, int[] slots, int shift, ulong bits, int stored)
+    {
+        uint mask = (uint)keys.Length - 1;
+        uint i = (uint)(unchecked(bits * 0x9E3779B97F4A7C15ul) >> shift);
+        while (slots[i] != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        keys[i] = bits;
+        slots[i] = stored;
+    }
+
+    private void GrowBits()
+    {
+        int size = Math.Max(64, _bitKeys.Length * 2);
+        int shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+        var keys = new ulong[size];
+        var slots = new int[size];
+        for (int i = 0; i < _bitKeys.Length; i++)
+        {
+            if (_bitSlots[i] != 0)
+            {
+                PutBits(keys, slots, shift, _bitKeys[i], _bitSlots[i]);
+            }
+        }
+
+        _bitKeys = keys;
+        _bitSlots = slots;
+        _bitShift = shift;
     }
 
     [DoesNotReturn]

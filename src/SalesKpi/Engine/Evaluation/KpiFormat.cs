@@ -9,7 +9,7 @@ internal static class KpiFormat
 
     internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
-    internal static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    internal static string Number(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     internal static string Value(KpiValue value, bool withParts)
     {

@@ -15,6 +15,7 @@ internal sealed class PeriodSlots
     private const int MaxCachedDays = 1 << 18;
 
     private readonly List<ReportingPeriod> _periods = [];
+    private readonly List<(int Start, int End)> _dayRanges = [];
     private readonly Dictionary<LocalDate, int> _byStart = [];
     private int[] _cache = [];
     private int _base;
@@ -32,6 +33,9 @@ internal sealed class PeriodSlots
     public int Count => _periods.Count;
 
     public ReportingPeriod this[int slot] => _periods[slot];
+
+    /// <summary>Gets the day numbers [start, end) of the period in <paramref name="slot"/>.</summary>
+    public (int Start, int End) DayRange(int slot) => _dayRanges[slot];
 
     public static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
@@ -63,6 +67,7 @@ internal sealed class PeriodSlots
 
         slot = _periods.Count;
         _periods.Add(period);
+        _dayRanges.Add((DayNumber(period.Start), DayNumber(period.End)));
         _byStart.Add(period.Start, slot);
         Cache(period, slot);
         return slot;

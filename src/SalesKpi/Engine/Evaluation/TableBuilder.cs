@@ -1,9 +1,10 @@
+using System;
 using System.Collections.Generic;
 using NodaTime;
 
 namespace SalesKpi;
 
-/// <summary>Rows of finished values (key order, then period order) that fill and value stages edit before the table is frozen.</summary>
+/// <summary>Rows of finished values (key order; each row in period order) that fill and value stages edit before the table is frozen.</summary>
 /// <typeparam name="TKey">The group key type.</typeparam>
 internal sealed class TableBuilder<TKey>
     where TKey : notnull
@@ -21,13 +22,13 @@ internal sealed class TableBuilder<TKey>
 
     public KpiValue EmptyValue { get; set; }
 
-    /// <summary>Gets the rows in key order; each row's cells keyed by period start (default date when not per period).</summary>
-    public List<KeyValuePair<TKey, SortedList<LocalDate, KpiCell<TKey>>>> Rows { get; } = [];
+    /// <summary>Gets the rows in key order; each row's cells in period order.</summary>
+    public List<Row> Rows { get; } = [];
 
-    public static KpiTable<TKey> Create(string description, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, List<KpiCell<TKey>> orderedCells)
+    public static KpiTable<TKey> Create(string description, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, KpiCell<TKey>[] orderedCells)
     {
         var keys = new List<TKey>();
-        var periods = new SortedDictionary<LocalDate, ReportingPeriod>();
+        var periods = new Dictionary<LocalDate, ReportingPeriod>();
         var comparer = EqualityComparer<TKey>.Default;
         foreach (var cell in orderedCells)
         {
@@ -38,30 +39,53 @@ internal sealed class TableBuilder<TKey>
 
             if (cell.Period is ReportingPeriod p)
             {
-                periods[p.Start] = p;
+                periods.TryAdd(p.Start, p);
             }
         }
 
-        var periodArray = new ReportingPeriod[periods.Count];
-        periods.Values.CopyTo(periodArray, 0);
-        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), periodArray, orderedCells.ToArray());
+        var starts = new LocalDate[periods.Count];
+        periods.Keys.CopyTo(starts, 0);
+        Array.Sort(starts);
+        var periodArray = new ReportingPeriod[starts.Length];
+        for (int i = 0; i < starts.Length; i++)
+        {
+            periodArray[i] = periods[starts[i]];
+        }
+
+        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), periodArray, orderedCells);
     }
 
-    public SortedList<LocalDate, KpiCell<TKey>> AddRow(TKey key)
+    public Row AddRow(TKey key)
     {
-        var cells = new SortedList<LocalDate, KpiCell<TKey>>();
-        Rows.Add(new KeyValuePair<TKey, SortedList<LocalDate, KpiCell<TKey>>>(key, cells));
-        return cells;
+        var row = new Row(key);
+        Rows.Add(row);
+        return row;
     }
 
     public KpiTable<TKey> Build(string description)
     {
-        var cells = new List<KpiCell<TKey>>();
+        int count = 0;
         foreach (var row in Rows)
         {
-            cells.AddRange(row.Value.Values);
+            count += row.Cells.Count;
+        }
+
+        var cells = new KpiCell<TKey>[count];
+        int i = 0;
+        foreach (var row in Rows)
+        {
+            row.Cells.CopyTo(cells, i);
+            i += row.Cells.Count;
         }
 
         return Create(description, IsPerPeriod, PeriodKind, EmptyValue, cells);
+    }
+
+    /// <summary>The cells of one key, in period order.</summary>
+    internal sealed class Row(TKey key)
+    {
+        public TKey Key { get; } = key;
+
+        public List<KpiCell<TKey>> Cells { get; set; } = [];
     }
 }

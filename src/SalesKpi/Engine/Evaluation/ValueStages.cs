@@ -36,18 +36,19 @@ internal sealed class OffsetStage<TKey>(PeriodOffset offset, OffsetMode mode) : 
         var empty = builder.EmptyValue;
         foreach (var row in builder.Rows)
         {
-            var original = new Dictionary<LocalDate, KpiCell<TKey>>(row.Value.Count);
-            foreach (var cell in row.Value.Values)
+            var cells = row.Cells;
+            var original = new Dictionary<LocalDate, KpiCell<TKey>>(cells.Count);
+            foreach (var cell in cells)
             {
                 original.Add(cell.Period!.Value.Start, cell);
             }
 
-            foreach (var cell in original.Values)
+            for (int i = 0; i < cells.Count; i++)
             {
-                var period = cell.Period!.Value;
-                var previous = offset.Apply(period, calendar);
+                var cell = cells[i];
+                var previous = offset.Apply(cell.Period!.Value, calendar);
                 var before = original.TryGetValue(previous.Start, out var p) && p.Period!.Value.End == previous.End ? p.Value : empty;
-                row.Value[period.Start] = cell with { Value = Combine(cell.Value, before) };
+                cells[i] = cell with { Value = Combine(cell.Value, before) };
             }
         }
 
@@ -77,11 +78,11 @@ internal sealed class TargetStage<TKey>(Func<TKey, ReportingPeriod?, decimal?> t
 
         foreach (var row in builder.Rows)
         {
-            var keys = new List<LocalDate>(row.Value.Keys);
-            foreach (var date in keys)
+            var cells = row.Cells;
+            for (int i = 0; i < cells.Count; i++)
             {
-                var cell = row.Value[date];
-                row.Value[date] = cell with { Value = Compute(cell.Value, target(cell.Key, cell.Period), cell.Period, asOf) };
+                var cell = cells[i];
+                cells[i] = cell with { Value = Compute(cell.Value, target(cell.Key, cell.Period), cell.Period, asOf) };
             }
         }
 

@@ -17,6 +17,12 @@ internal sealed class ZoneDayCache
     private long _end = long.MinValue;
     private long _offset;
 
+    // The UTC tick range [_periodLow, _periodHigh) in which both the zone offset and the period stay the same,
+    // and that period's slot: for facts in time order most instants fall in the range of the previous one.
+    private long _periodLow = long.MaxValue;
+    private long _periodHigh = long.MinValue;
+    private int _periodSlot;
+
     public ZoneDayCache(DateTimeZone zone)
     {
         Zone = zone;
@@ -37,6 +43,27 @@ internal sealed class ZoneDayCache
         long local = ticks + _offset;
         long day = local >= 0 ? local / TicksPerDay : ((local + 1) / TicksPerDay) - 1;
         return (int)day + UnixEpochDayNumber;
+    }
+
+    /// <summary>Returns the slot of the period containing the business day of <paramref name="instant"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int PeriodSlot(Instant instant, PeriodSlots periods)
+    {
+        long ticks = instant.ToUnixTimeTicks();
+        return ticks >= _periodLow && ticks < _periodHigh ? _periodSlot : PeriodSlotSlow(instant, periods);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int PeriodSlotSlow(Instant instant, PeriodSlots periods)
+    {
+        int slot = periods.SlotOfDay(DayNumber(instant));
+        var (startDay, endDay) = periods.DayRange(slot);
+        long low = ((startDay - UnixEpochDayNumber) * TicksPerDay) - _offset;
+        long high = ((endDay - UnixEpochDayNumber) * TicksPerDay) - _offset;
+        _periodLow = Math.Max(low, _start);
+        _periodHigh = Math.Min(high, _end);
+        _periodSlot = slot;
+        return slot;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+public sealed class KeyMapTests
+{
+    private static void AgreesWithDictionary<TKey>(IEnumerable<TKey> keys)
+        where TKey : notnull
+    {
+        var map = new KeyMap<TKey>();
+        var expected = new Dictionary<TKey, int>();
+        foreach (var key in keys)
+        {
+            int slot = map.GetOrAdd(key);
+            if (!expected.TryGetValue(key, out int known))
+            {
+                known = expected.Count;
+                expected.Add(key, known);
+            }
+
+            Assert.Equal(known, slot);
+        }
+
+        Assert.Equal(expected.Count, map.Count);
+    }
+
+    [Property]
+    public void Small_int_keys_take_the_direct_path_and_agree_with_a_dictionary(short[] keys) =>
+        AgreesWithDictionary(System.Array.ConvertAll(keys, k => (int)k));
+
+    [Property]
+    public void Wide_long_keys_take_the_hashed_bits_path_and_agree_with_a_dictionary(long[] keys) =>
+        AgreesWithDictionary(System.Array.ConvertAll(keys, k => k * 1_000_003L));
+
+    [Property]
+    public void Tuple_keys_agree_with_a_dictionary(int[] reps, byte[] kinds)
+    {
+        var keys = new List<(int, byte)>();
+        for (int i = 0; i < reps.Length; i++)
+        {
+            keys.Add((reps[i], kinds.Length == 0 ? (byte)0 : kinds[i % kinds.Length]));
+        }
+
+        AgreesWithDictionary(keys);
+    }
+
+    [Property]
+    public void String_keys_agree_with_a_dictionary(string[] keys) =>
+        AgreesWithDictionary(System.Array.FindAll(keys, k => k is not null));
+
+    [Fact]
+    public void Equal_keys_with_different_bits_share_a_slot()
+    {
+        // +0.0 and −0.0 are equal but differ in their sign bit.
+        var map = new KeyMap<double>();
+        Assert.Equal(map.GetOrAdd(0.0), map.GetOrAdd(-0.0));
+        Assert.Equal(1, map.Count);
+    }
+}
