@@ -102,6 +102,20 @@ internal sealed class ZoneResolver<TFact>
         return last.DayNumber(instant);
     }
 
+    /// <summary>Returns the slot of the period containing the business day of <paramref name="instant"/> in the fact's zone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int PeriodSlot(Instant instant, TFact fact, PeriodSlots periods)
+    {
+        var zone = _zoneOf(fact);
+        var last = _last;
+        if (last is null || !ReferenceEquals(last.Zone, zone))
+        {
+            last = Find(zone);
+        }
+
+        return last.PeriodSlot(instant, periods);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ZoneDayCache Find(DateTimeZone? zone)
     {
