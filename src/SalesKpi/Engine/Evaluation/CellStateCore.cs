@@ -196,7 +196,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             states[i] = Cells.Accumulators[c].ToState();
         }
 
-        return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, trusted: true);
+        return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, null, trusted: true);
     }
 
     public override void Load(KpiSnapshot<TKey> snapshot, bool merge)
@@ -204,6 +204,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         if (snapshot.Metric != Metric.Aggregation.Name)
         {
             throw new ArgumentException($"The snapshot holds a '{snapshot.Metric}' state; this metric is '{Metric.Aggregation.Name}'.", nameof(snapshot));
+        }
+
+        if (snapshot.Parts.Count > 0)
+        {
+            throw new ArgumentException($"The snapshot is made of {snapshot.Parts.Count} parts; a '{snapshot.Metric}' state has none.", nameof(snapshot));
         }
 
         if ((snapshot.Periods is null) != (Periods is null))
