@@ -294,10 +294,7 @@ public static class Accuracy
     /// </example>
     public static double? IntervalScore(IReadOnlyList<double> actual, IReadOnlyList<double> lower, IReadOnlyList<double> upper, double level)
     {
-        if (!(level > 0 && level < 100))
-        {
-            throw new ArgumentOutOfRangeException(nameof(level), level, "The level must lie in (0, 100) percent.");
-        }
+        ForecastMath.RequireLevel(level, nameof(level));
 
         int n = CheckBounds(actual, lower, upper);
         if (n == 0)

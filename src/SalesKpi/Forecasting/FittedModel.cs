@@ -74,20 +74,12 @@ public abstract class FittedModel
     /// <param name="horizon">The number of steps, at least 1.</param>
     /// <param name="levels">Interval levels in percent, each in (0, 100); none gives point forecasts only.</param>
     /// <returns>The forecast.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="levels"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The horizon is below 1 or a level is outside (0, 100).</exception>
     public Forecast Forecast(int horizon, params double[] levels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
-        ArgumentNullException.ThrowIfNull(levels);
-        foreach (double level in levels)
-        {
-            if (!(level > 0 && level < 100))
-            {
-                throw new ArgumentOutOfRangeException(nameof(levels), level, "Every interval level must lie in (0, 100) percent.");
-            }
-        }
-
-        return ForecastCore(horizon, levels);
+        return ForecastCore(horizon, ForecastMath.CheckedLevels(levels, nameof(levels)));
     }
 
     /// <summary>Computes the forecast once the arguments are validated.</summary>
