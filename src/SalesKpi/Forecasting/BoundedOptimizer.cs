@@ -14,8 +14,8 @@ internal delegate double VectorObjective(ReadOnlySpan<double> x);
 internal readonly record struct OptimumResult(double[] Point, double Value, int Evaluations);
 
 /// <summary>
-/// Minimisers that never leave their box: Brent's bounded one-dimensional search, a Nelder–Mead simplex through a
-/// box transform, and R's Nelder–Mead variant with +∞ outside the box.
+/// Minimisers that never leave their box: the bounded one-dimensional search (Brent, optionally after a grid scan),
+/// a Nelder–Mead simplex through a box transform, and R's Nelder–Mead variant with +∞ outside the box.
 /// </summary>
 /// <remarks>
 /// Unlike MathNet's <c>GoldenSectionMinimizer</c> (a bracketing search that can return points outside the interval),
@@ -27,16 +27,26 @@ internal static class BoundedOptimizer
     private static readonly double GoldenRatioStep = (3.0 - Math.Sqrt(5.0)) / 2.0;
 
     /// <summary>
-    /// Minimises a function of one variable on [lower, upper] by Brent's method (golden-section steps with parabolic
-    /// interpolation), then compares the result with both end points and returns the best of the three.
+    /// The bounded one-dimensional minimiser: Brent's method (golden-section steps with parabolic interpolation) on
+    /// [lower, upper], optionally after a uniform grid scan that brackets the best region of a multimodal objective.
     /// </summary>
+    /// <remarks>
+    /// <para>Without a grid (<paramref name="gridPoints"/> below 3) Brent searches the whole interval and its result is
+    /// then compared with both end points; an end point replaces it only when strictly better.</para>
+    /// <para>With a grid of g ≥ 3 points (both bounds included, the last one exactly <paramref name="upper"/>) the grid is
+    /// scanned first, Brent searches between the neighbours of the best grid point, and its result replaces that grid
+    /// point only when strictly better (so ties keep the first, smallest grid point).</para>
+    /// <para>Either way every point evaluated lies in [lower, upper], a bound optimum is returned exactly, and the
+    /// result is never worse than either bound. NaN counts as +∞.</para>
+    /// </remarks>
     /// <param name="f">The objective.</param>
     /// <param name="lower">The lower bound.</param>
     /// <param name="upper">The upper bound (≥ lower).</param>
     /// <param name="tolerance">The absolute tolerance on x.</param>
-    /// <param name="maxEvaluations">The evaluation budget.</param>
+    /// <param name="maxEvaluations">The evaluation budget of the Brent search.</param>
+    /// <param name="gridPoints">The number of grid points scanned first; below 3 for none.</param>
     /// <returns>The minimiser, inside [lower, upper].</returns>
-    internal static OptimumResult Brent(Func<double, double> f, double lower, double upper, double tolerance = 1e-8, int maxEvaluations = 500)
+    internal static OptimumResult Brent(Func<double, double> f, double lower, double upper, double tolerance = 1e-8, int maxEvaluations = 500, int gridPoints = 0)
     {
         if (!(lower <= upper))
         {
@@ -51,13 +61,60 @@ internal static class BoundedOptimizer
             return double.IsNaN(v) ? double.PositiveInfinity : v;
         }
 
-        double a = lower, b = upper;
+        if (gridPoints < 3)
+        {
+            var (x, fx) = BrentSearch(Eval, lower, upper, tolerance, maxEvaluations, ref evaluations);
+
+            // A bound optimum is a valid answer: compare with both end points.
+            double fl = Eval(lower);
+            if (fl < fx)
+            {
+                x = lower; fx = fl;
+            }
+
+            double fh = Eval(upper);
+            if (fh < fx)
+            {
+                x = upper; fx = fh;
+            }
+
+            return new OptimumResult([Math.Clamp(x, lower, upper)], fx, evaluations);
+        }
+
+        double step = (upper - lower) / (gridPoints - 1);
+        double bestX = lower, bestF = Eval(lower);
+        int bestIndex = 0;
+        for (int i = 1; i < gridPoints; i++)
+        {
+            double x = i == gridPoints - 1 ? upper : lower + (i * step);
+            double fx = Eval(x);
+            if (fx < bestF)
+            {
+                (bestX, bestF, bestIndex) = (x, fx, i);
+            }
+        }
+
+        double a = bestIndex == 0 ? lower : lower + ((bestIndex - 1) * step);
+        double b = bestIndex >= gridPoints - 2 ? upper : lower + ((bestIndex + 1) * step);
+        int budget = evaluations + maxEvaluations;
+        var (xb, fb) = BrentSearch(Eval, a, b, tolerance, budget, ref evaluations);
+        if (fb < bestF)
+        {
+            (bestX, bestF) = (Math.Clamp(xb, lower, upper), fb);
+        }
+
+        return new OptimumResult([bestX], bestF, evaluations);
+    }
+
+    /// <summary>Brent's search on [a, b] (a ≤ b) until the bracket is within tolerance or the count reaches the budget.</summary>
+    private static (double X, double Value) BrentSearch(Func<double, double> eval, double a, double b, double tolerance, int budget, ref int evaluations)
+    {
         double v = a + GoldenRatioStep * (b - a);
         double w = v, x = v;
-        double fx = Eval(x), fv = fx, fw = fx;
+        double fx = eval(x), fv = fx, fw = fx;
         double d = 0, e = 0;
         const double eps = 1.4901161193847656e-08; // sqrt(machine epsilon)
-        while (evaluations < maxEvaluations)
+        while (evaluations < budget)
         {
             double xm = 0.5 * (a + b);
             double tol1 = eps * Math.Abs(x) + tolerance / 3.0;
@@ -106,7 +163,7 @@ internal static class BoundedOptimizer
             }
 
             double u = Math.Abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
-            double fu = Eval(u);
+            double fu = eval(u);
             if (fu <= fx)
             {
                 if (u < x)
@@ -145,20 +202,7 @@ internal static class BoundedOptimizer
             }
         }
 
-        // A bound optimum is a valid answer: compare with both end points.
-        double fl = Eval(lower);
-        if (fl < fx)
-        {
-            x = lower; fx = fl;
-        }
-
-        double fh = Eval(upper);
-        if (fh < fx)
-        {
-            x = upper; fx = fh;
-        }
-
-        return new OptimumResult([Math.Clamp(x, lower, upper)], fx, evaluations);
+        return (x, fx);
     }
 
     /// <summary>

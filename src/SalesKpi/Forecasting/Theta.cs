@@ -75,7 +75,7 @@ public sealed class Theta : ForecastMethod
         }
 
         var x = decomposition?.SeasonallyAdjusted() ?? series;
-        var ses = ThetaSesFitter.Fit(x.Span);
+        var ses = SesProfileFitter.Fit(x.Span);
         double drift = ForecastMath.LinearFit(x.Span, 0).Slope / 2;
         double sigma2 = ses.Sse / (n - 2);
         var fitted = new double[n];
