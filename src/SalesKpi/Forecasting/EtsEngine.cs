@@ -360,7 +360,7 @@ internal static class EtsEngine
             bool mult = model.MultiplicativeSeason;
             if (n >= 3 * m)
             {
-                var figure = SeasonalFigure(y, m, mult);
+                var figure = ClassicalDecomposition.SeasonalFigures(y, m, mult);
                 for (int t = 0; t < n; t++)
                 {
                     seasonal[t] = figure[t % m];
@@ -406,35 +406,13 @@ internal static class EtsEngine
         int maxn = Math.Min(Math.Max(10, model.HasSeason ? 2 * m : 2), n);
         if (!model.HasTrend)
         {
-            double s = 0;
-            for (int t = 0; t < maxn; t++)
-            {
-                s += adjusted[t];
-            }
-
-            level = s / maxn;
+            level = ForecastMath.Mean(adjusted.AsSpan(0, maxn));
             trend = 0;
             return;
         }
 
         // Least squares line on x = 1..maxn; the intercept is the level at x = 0.
-        double mx = (maxn + 1) / 2.0, my = 0;
-        for (int t = 0; t < maxn; t++)
-        {
-            my += adjusted[t];
-        }
-
-        my /= maxn;
-        double sxy = 0, sxx = 0;
-        for (int t = 0; t < maxn; t++)
-        {
-            double dx = t + 1 - mx;
-            sxy += dx * (adjusted[t] - my);
-            sxx += dx * dx;
-        }
-
-        trend = sxx > 0 ? sxy / sxx : 0;
-        level = my - trend * mx;
+        (level, trend) = ForecastMath.LinearFit(adjusted.AsSpan(0, maxn), 1);
         if (Math.Abs(level + trend) < 1e-8)
         {
             level *= 1 + 1e-3;
@@ -466,62 +444,6 @@ internal static class EtsEngine
         {
             ring[j] = model.MultiplicativeSeason ? y[j] / level : y[j] - level;
         }
-    }
-
-    /// <summary>
-    /// The seasonal figure of R's classical decomposition (<c>decompose</c>): centred moving average (2×m for even
-    /// m), detrended values averaged per position of the cycle, normalised to sum 0 (additive) or mean 1 (multiplicative).
-    /// </summary>
-    internal static double[] SeasonalFigure(ReadOnlySpan<double> y, int m, bool multiplicative)
-    {
-        int n = y.Length;
-        var sums = new double[m];
-        var counts = new int[m];
-        int half = m / 2;
-        bool even = m % 2 == 0;
-        for (int t = half; t < n - half; t++)
-        {
-            double trend;
-            if (even)
-            {
-                double s = 0.5 * (y[t - half] + y[t + half]);
-                for (int j = t - half + 1; j < t + half; j++)
-                {
-                    s += y[j];
-                }
-
-                trend = s / m;
-            }
-            else
-            {
-                double s = 0;
-                for (int j = t - half; j <= t + half; j++)
-                {
-                    s += y[j];
-                }
-
-                trend = s / m;
-            }
-
-            sums[t % m] += multiplicative ? y[t] / trend : y[t] - trend;
-            counts[t % m]++;
-        }
-
-        var figure = new double[m];
-        double mean = 0;
-        for (int j = 0; j < m; j++)
-        {
-            figure[j] = sums[j] / counts[j];
-            mean += figure[j];
-        }
-
-        mean /= m;
-        for (int j = 0; j < m; j++)
-        {
-            figure[j] = multiplicative ? figure[j] / mean : figure[j] - mean;
-        }
-
-        return figure;
     }
 
     /// <summary>

@@ -214,49 +214,12 @@ public sealed class HoltWintersSseMethod : ForecastMethod
     internal static void StartValues(ReadOnlySpan<double> y, int m, bool multiplicative, out double level, out double trend, out double[] season)
     {
         var window = y[..(2 * m)];
-        season = EtsEngine.SeasonalFigure(window, m, multiplicative);
+        var movingAverage = ClassicalDecomposition.CentredMovingAverage(window, m);
+        season = ClassicalDecomposition.SeasonalFigures(window, m, multiplicative);
         int half = m / 2;
-        int count = 2 * m - 2 * half;
-        var ma = new double[count];
-        for (int t = half; t < 2 * m - half; t++)
-        {
-            double s;
-            if (m % 2 == 0)
-            {
-                s = 0.5 * (window[t - half] + window[t + half]);
-                for (int j = t - half + 1; j < t + half; j++)
-                {
-                    s += window[j];
-                }
-            }
-            else
-            {
-                s = 0;
-                for (int j = t - half; j <= t + half; j++)
-                {
-                    s += window[j];
-                }
-            }
 
-            ma[t - half] = s / m;
-        }
-
-        double mx = (count + 1) / 2.0, my = 0;
-        foreach (double v in ma)
-        {
-            my += v;
-        }
-
-        my /= count;
-        double sxy = 0, sxx = 0;
-        for (int i = 0; i < count; i++)
-        {
-            sxy += (i + 1 - mx) * (ma[i] - my);
-            sxx += (i + 1 - mx) * (i + 1 - mx);
-        }
-
-        trend = sxy / sxx;
-        level = my - trend * mx;
+        // Least squares line through the defined moving-average values on x = 1, 2, …; the intercept is the level at x = 0.
+        (level, trend) = ForecastMath.LinearFit(movingAverage.AsSpan(half, (2 * m) - (2 * half)), 1);
     }
 
     /// <summary>The recursions of R's C routine; returns the SSE and the final level and slope.</summary>
