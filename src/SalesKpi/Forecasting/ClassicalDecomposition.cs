@@ -127,17 +127,12 @@ public sealed class ClassicalDecomposition
                 nameof(series));
         }
 
-        if (kind == DecompositionKind.Multiplicative)
+        int bad = kind == DecompositionKind.Multiplicative ? ForecastMath.FirstNonPositive(series.Span) : -1;
+        if (bad >= 0)
         {
-            for (int t = 0; t < n; t++)
-            {
-                if (!(series[t] > 0))
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"A multiplicative decomposition needs positive values; observation {t} is {series[t]}."),
-                        nameof(series));
-                }
-            }
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"A multiplicative decomposition needs positive values; observation {bad} is {series[bad]}."),
+                nameof(series));
         }
 
         var trend = CentredMovingAverage(series.Span, m);

@@ -77,6 +77,31 @@ internal readonly struct MultiplicativeSeason : ISeasonKind
     public static int Kind => 2;
 }
 
+/// <summary>The inputs and outputs of one pass of the recursions: smoothing parameters, the running level and trend, Σlog|μ|.</summary>
+internal struct EtsRun
+{
+    internal readonly double Alpha;
+    internal readonly double BetaStar;
+    internal readonly double Gamma;
+    internal readonly double Phi;
+    internal readonly int Period;
+    internal double Level;
+    internal double Trend;
+    internal double SumLog;
+
+    internal EtsRun(double alpha, double betaStar, double gamma, double phi, double level, double trend, int period)
+    {
+        Alpha = alpha;
+        BetaStar = betaStar;
+        Gamma = gamma;
+        Phi = phi;
+        Period = period;
+        Level = level;
+        Trend = trend;
+        SumLog = 0;
+    }
+}
+
 /// <summary>
 /// The recursions of the exponential-smoothing state-space models (Hyndman, Koehler, Ord &amp; Snyder 2008) in the
 /// error-correction form used by R <c>forecast::ets</c>, written as tight loops over arrays.
@@ -100,7 +125,8 @@ internal static class EtsEngine
     /// set, the sum of squared one-step errors Σ(y − μ)² whatever the error type. Returns +∞ when a forecast is not finite.
     /// </summary>
     /// <remarks>Dispatches once to a loop specialised (through generic struct flags) for the model's components,
-    /// so the per-observation work has no branches on the model shape and allocates nothing.</remarks>
+    /// so the per-observation work has no branches on the model shape and allocates nothing. <paramref name="ring"/>
+    /// is updated in place.</remarks>
     internal static double Loss(
         ReadOnlySpan<double> y,
         in EtsStructure model,
@@ -114,27 +140,9 @@ internal static class EtsEngine
         bool sse)
     {
         bool relative = model.MultiplicativeError && !sse;
-        double sumSquares, sumLog = 0;
-        if (!model.HasSeason)
-        {
-            sumSquares = model.HasTrend
-                ? (relative ? Run<Yes, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
-                : (relative ? Run<No, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
-        }
-        else if (!model.MultiplicativeSeason)
-        {
-            sumSquares = model.HasTrend
-                ? (relative ? Run<Yes, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
-                : (relative ? Run<No, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
-        }
-        else
-        {
-            sumSquares = model.HasTrend
-                ? (relative ? Run<Yes, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
-                : (relative ? Run<No, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
-        }
-
-        double result = sse ? sumSquares : (y.Length * Math.Log(sumSquares)) + (relative ? 2 * sumLog : 0);
+        var state = new EtsRun(alpha, betaStar, gamma, phi, level, trend, model.Period);
+        double sumSquares = Dispatch<No>(y, model, relative, ref state, ring, default, default);
+        double result = sse ? sumSquares : (y.Length * Math.Log(sumSquares)) + (relative ? 2 * state.SumLog : 0);
         if (double.IsNaN(result) || double.IsPositiveInfinity(result))
         {
             return double.PositiveInfinity;
@@ -143,26 +151,76 @@ internal static class EtsEngine
         return Math.Max(result, -1e10);
     }
 
-    /// <summary>The specialised recursion: returns Σe² and, for relative errors, Σlog|μ| in <paramref name="sumLog"/>.</summary>
-    private static double Run<TTrend, TSeason, TRelative>(
+    /// <summary>
+    /// Runs the recursions once and records fitted values, innovations (relative errors for multiplicative-error
+    /// models) and the final state. On return <paramref name="ring"/> holds the seasonal states in use order for steps
+    /// n + 1, n + 2, … (index (h − 1) mod m).
+    /// </summary>
+    /// <remarks>The same specialised loop as <see cref="Loss"/>, so the innovations are exactly those whose squares the
+    /// likelihood sums.</remarks>
+    internal static void Filter(
         ReadOnlySpan<double> y,
+        in EtsStructure model,
         double alpha,
         double betaStar,
         double gamma,
         double phi,
-        double level,
-        double trend,
+        ref double level,
+        ref double trend,
         Span<double> ring,
-        int m,
-        out double sumLog)
+        Span<double> fitted,
+        Span<double> errors)
+    {
+        var state = new EtsRun(alpha, betaStar, gamma, phi, level, trend, model.Period);
+        Dispatch<Yes>(y, model, model.MultiplicativeError, ref state, ring, fitted, errors);
+        level = state.Level;
+        trend = state.Trend;
+        int m = model.Period;
+        int k = y.Length % m;
+        if (model.HasSeason && k != 0)
+        {
+            // Rotate so that ring[0] is the state used at step n + 1.
+            Span<double> copy = m <= 64 ? stackalloc double[m] : new double[m];
+            for (int j = 0; j < m; j++)
+            {
+                copy[j] = ring[(k + j) % m];
+            }
+
+            copy.CopyTo(ring);
+        }
+    }
+
+    private static double Dispatch<TRecord>(ReadOnlySpan<double> y, in EtsStructure model, bool relative, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors)
+        where TRecord : struct, IFlag => model.Season switch
+        {
+            EtsSeason.None => Dispatch<NoSeason, TRecord>(y, model.HasTrend, relative, ref state, ring, fitted, errors),
+            EtsSeason.Additive => Dispatch<AdditiveSeason, TRecord>(y, model.HasTrend, relative, ref state, ring, fitted, errors),
+            _ => Dispatch<MultiplicativeSeason, TRecord>(y, model.HasTrend, relative, ref state, ring, fitted, errors),
+        };
+
+    private static double Dispatch<TSeason, TRecord>(ReadOnlySpan<double> y, bool hasTrend, bool relative, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors)
+        where TSeason : struct, ISeasonKind
+        where TRecord : struct, IFlag => hasTrend
+            ? (relative ? Run<Yes, TSeason, Yes, TRecord>(y, ref state, ring, fitted, errors) : Run<Yes, TSeason, No, TRecord>(y, ref state, ring, fitted, errors))
+            : (relative ? Run<No, TSeason, Yes, TRecord>(y, ref state, ring, fitted, errors) : Run<No, TSeason, No, TRecord>(y, ref state, ring, fitted, errors));
+
+    /// <summary>
+    /// The specialised recursion: returns Σe² and leaves the final level and trend and, for relative errors, Σlog|μ| in
+    /// <paramref name="state"/>; with <typeparamref name="TRecord"/> it also stores μ_t and e_t.
+    /// </summary>
+    private static double Run<TTrend, TSeason, TRelative, TRecord>(ReadOnlySpan<double> y, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors)
         where TTrend : struct, IFlag
         where TSeason : struct, ISeasonKind
         where TRelative : struct, IFlag
+        where TRecord : struct, IFlag
     {
+        double alpha = state.Alpha, gamma = state.Gamma, phi = state.Phi;
+        double beta = state.BetaStar * alpha;
+        double level = state.Level, trend = state.Trend;
+        int m = state.Period;
         double sumSquares = 0;
         double product = 1;
-        double beta = betaStar * alpha;
-        sumLog = 0;
+        double sumLog = 0;
         int k = 0;
         ref double ringStart = ref MemoryMarshal.GetReference(ring);
         ref double yStart = ref MemoryMarshal.GetReference(y);
@@ -221,6 +279,12 @@ internal static class EtsEngine
                 e = yt - mu;
             }
 
+            if (TRecord.Value)
+            {
+                fitted[t] = mu;
+                errors[t] = e;
+            }
+
             sumSquares += e * e;
 
             // ℓ' − ℓ − φb = α(p − q), so b' = φb + β(p − q) with β = αβ*: a shorter dependency chain per step.
@@ -262,80 +326,10 @@ internal static class EtsEngine
             sumLog += Math.Log(product);
         }
 
+        state.Level = level;
+        state.Trend = trend;
+        state.SumLog = sumLog;
         return sumSquares;
-    }
-
-    /// <summary>
-    /// Runs the recursions once and records fitted values, innovations and the final state. On return
-    /// <paramref name="ring"/> holds the seasonal states in use order for steps n + 1, n + 2, … (index (h − 1) mod m).
-    /// </summary>
-    internal static void Filter(
-        ReadOnlySpan<double> y,
-        in EtsStructure model,
-        double alpha,
-        double betaStar,
-        double gamma,
-        double phi,
-        ref double level,
-        ref double trend,
-        Span<double> ring,
-        Span<double> fitted,
-        Span<double> errors)
-    {
-        int n = y.Length;
-        int m = model.Period;
-        int k = 0;
-        for (int t = 0; t < n; t++)
-        {
-            double phib = model.HasTrend ? phi * trend : 0.0;
-            double q = level + phib;
-            double yt = y[t];
-            double mu, p, s = 0;
-            if (model.HasSeason)
-            {
-                s = ring[k];
-                mu = model.MultiplicativeSeason ? q * s : q + s;
-                p = model.MultiplicativeSeason ? (Math.Abs(s) < Tiny ? Huge : yt / s) : yt - s;
-            }
-            else
-            {
-                mu = q;
-                p = yt;
-            }
-
-            fitted[t] = mu;
-            errors[t] = model.MultiplicativeError ? (yt - mu) / mu : yt - mu;
-            double d = p - q;
-            double newLevel = q + (alpha * d);
-            if (model.HasTrend)
-            {
-                trend = phib + (betaStar * alpha * d);
-            }
-
-            if (model.HasSeason)
-            {
-                double target = model.MultiplicativeSeason ? (Math.Abs(q) < Tiny ? Huge : yt / q) : yt - q;
-                ring[k] = s + gamma * (target - s);
-                if (++k == m)
-                {
-                    k = 0;
-                }
-            }
-
-            level = newLevel;
-        }
-
-        if (model.HasSeason && k != 0)
-        {
-            // Rotate so that ring[0] is the state used at step n + 1.
-            Span<double> copy = m <= 64 ? stackalloc double[m] : new double[m];
-            for (int j = 0; j < m; j++)
-            {
-                copy[j] = ring[(k + j) % m];
-            }
-
-            copy.CopyTo(ring);
-        }
     }
 
     /// <summary>

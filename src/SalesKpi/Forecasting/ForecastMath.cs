@@ -88,6 +88,23 @@ internal static class ForecastMath
         }
     }
 
+    /// <summary>Returns the index of the first value that is not strictly positive (zero, negative or NaN), or −1.</summary>
+    internal static int FirstNonPositive(ReadOnlySpan<double> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!(values[i] > 0))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Returns whether every value is strictly positive.</summary>
+    internal static bool AllPositive(ReadOnlySpan<double> values) => FirstNonPositive(values) < 0;
+
     /// <summary>Returns whether every value equals the first.</summary>
     internal static bool IsConstant(ReadOnlySpan<double> values)
     {

@@ -115,17 +115,12 @@ public sealed class HoltWintersSseMethod : ForecastMethod
 
         bool multiplicative = Season == EtsSeason.Multiplicative;
         var y = series.Span.ToArray();
-        if (multiplicative)
+        int bad = multiplicative ? ForecastMath.FirstNonPositive(y) : -1;
+        if (bad >= 0)
         {
-            for (int i = 0; i < n; i++)
-            {
-                if (!(y[i] > 0))
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"Multiplicative Holt-Winters needs strictly positive data; observation {i} is {y[i]}."),
-                        nameof(series));
-                }
-            }
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Multiplicative Holt-Winters needs strictly positive data; observation {bad} is {y[bad]}."),
+                nameof(series));
         }
 
         StartValues(y, m, multiplicative, out double a0, out double b0, out double[] s0);
