@@ -274,13 +274,39 @@ internal static class BoundedOptimizer
             return f(x);
         }
 
-        var best = NelderMeadOnce(G, u0, du, free, infinite, relativeTolerance, maxEvaluations);
+        var first = NelderMeadOnce(G, u0, du, free, infinite, relativeTolerance, maxEvaluations);
+        var best = Restart(
+            first,
+            (from, budget) => NelderMeadOnce(G, from, du, free, infinite, relativeTolerance, budget),
+            10,
+            relativeTolerance,
+            relativeTolerance,
+            maxEvaluations);
+        var point = new double[n];
+        ToBox(best.Point, point);
+        return best with { Point = point };
+    }
+
+    /// <summary>
+    /// Restarts a local search from its best point until a restart improves the value by no more than
+    /// <paramref name="relativeTolerance"/>·(|value| + <paramref name="floor"/>), at most <paramref name="maxRestarts"/>
+    /// times and while the evaluation budget lasts. A restart that is at least as good replaces the best.
+    /// </summary>
+    /// <param name="best">The first search's result.</param>
+    /// <param name="search">Searches again from a point with the remaining budget.</param>
+    /// <param name="maxRestarts">The most restarts.</param>
+    /// <param name="relativeTolerance">The relative improvement that earns another restart.</param>
+    /// <param name="floor">Added to |value| in the improvement threshold (keeps it positive near 0).</param>
+    /// <param name="budget">The evaluation budget over the first search and all restarts.</param>
+    /// <returns>The best result, with the evaluations of every search.</returns>
+    internal static OptimumResult Restart(OptimumResult best, Func<double[], int, OptimumResult> search, int maxRestarts, double relativeTolerance, double floor, int budget = int.MaxValue)
+    {
         int used = best.Evaluations;
-        for (int restart = 0; restart < 10 && used < maxEvaluations; restart++)
+        for (int restart = 0; restart < maxRestarts && used < budget; restart++)
         {
-            var next = NelderMeadOnce(G, best.Point, du, free, infinite, relativeTolerance, maxEvaluations - used);
+            var next = search(best.Point, budget - used);
             used += next.Evaluations;
-            bool improved = next.Value < best.Value - (relativeTolerance * (Math.Abs(best.Value) + relativeTolerance));
+            bool improved = next.Value < best.Value - (relativeTolerance * (Math.Abs(best.Value) + floor));
             if (next.Value <= best.Value)
             {
                 best = next;
@@ -292,9 +318,7 @@ internal static class BoundedOptimizer
             }
         }
 
-        var point = new double[n];
-        ToBox(best.Point, point);
-        return new OptimumResult(point, best.Value, used);
+        return best with { Evaluations = used };
     }
 
     private static OptimumResult NelderMeadOnce(

@@ -416,12 +416,12 @@ internal static class EtsFitter
             }
             else
             {
-                result = BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-12, 4000);
-                var again = BoundedOptimizer.NelderMead(Objective, result.Point, steps, lower, upper, 1e-12, 4000);
-                if (again.Value <= result.Value)
-                {
-                    result = again;
-                }
+                result = BoundedOptimizer.Restart(
+                    BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-12, 4000),
+                    (from, _) => BoundedOptimizer.NelderMead(Objective, from, steps, lower, upper, 1e-12, 4000),
+                    1,
+                    0,
+                    0);
             }
 
             evaluations = result.Evaluations;

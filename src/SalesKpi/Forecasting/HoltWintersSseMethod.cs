@@ -178,21 +178,12 @@ public sealed class HoltWintersSseMethod : ForecastMethod
 
             double fixedA = FixedAlpha, fixedB = FixedBeta, fixedG = FixedGamma;
             double Objective(ReadOnlySpan<double> x) => Sse(ia >= 0 ? x[ia] : fixedA, ib >= 0 ? x[ib] : fixedB, ig >= 0 ? x[ig] : fixedG);
-            var best = BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-14, 5000);
-            for (int restart = 0; restart < 20; restart++)
-            {
-                var next = BoundedOptimizer.NelderMead(Objective, best.Point, [0.05, 0.05, 0.05], lower, upper, 1e-14, 5000);
-                bool improved = next.Value < best.Value - 1e-12 * Math.Abs(best.Value);
-                if (next.Value <= best.Value)
-                {
-                    best = next;
-                }
-
-                if (!improved)
-                {
-                    break;
-                }
-            }
+            var best = BoundedOptimizer.Restart(
+                BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-14, 5000),
+                (from, _) => BoundedOptimizer.NelderMead(Objective, from, [0.05, 0.05, 0.05], lower, upper, 1e-14, 5000),
+                20,
+                1e-12,
+                0);
 
             alpha = ia >= 0 ? best.Point[ia] : FixedAlpha;
             beta = ib >= 0 ? best.Point[ib] : FixedBeta;
