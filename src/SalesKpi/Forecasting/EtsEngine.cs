@@ -595,6 +595,7 @@ internal static class EtsEngine
     }
 
     /// <summary>True when every root of Σ c_k z^k lies within |z| ≤ radius (Schur–Cohn–Jury recursion).</summary>
+    /// <remarks><paramref name="c"/> is scaled in place.</remarks>
     internal static bool RootsWithinRadius(Span<double> c, double radius)
     {
         // Roots of p(z) within radius r ⇔ roots of p(r z) within the unit disk.
@@ -606,27 +607,33 @@ internal static class EtsEngine
         }
 
         int degree = c.Length - 1;
-        Span<double> work = stackalloc double[c.Length];
+        int length = c.Length;
+        Span<double> buffers = length <= 32 ? stackalloc double[2 * length] : new double[2 * length];
+        c.CopyTo(buffers);
+        ref double from = ref MemoryMarshal.GetReference(buffers);
+        ref double to = ref Unsafe.Add(ref from, length);
         while (degree > 0)
         {
-            double lead = c[degree];
-            double constant = c[0];
+            double lead = Unsafe.Add(ref from, degree);
+            double constant = from;
             if (Math.Abs(constant) >= Math.Abs(lead))
             {
                 return false;
             }
 
             // q(z) = (p(z) − k p*(z)) / z with k = c_0/c_d on the monic p (same number of roots inside, by
-            // Rouché); working monic keeps the magnitudes from underflowing as the degree falls.
+            // Rouché); working monic keeps the magnitudes from underflowing as the degree falls. The two buffers
+            // take turns, so no copy sits between one degree and the next.
             double reflection = constant / lead;
             double scaleBack = 1 / lead;
             for (int k = 0; k < degree; k++)
             {
-                work[k] = (c[k + 1] - (reflection * c[degree - k - 1])) * scaleBack;
+                Unsafe.Add(ref to, k) = (Unsafe.Add(ref from, k + 1) - (reflection * Unsafe.Add(ref from, degree - k - 1))) * scaleBack;
             }
 
-            work[..degree].CopyTo(c);
-
+            ref double swap = ref from;
+            from = ref to;
+            to = ref swap;
             degree--;
         }
 
