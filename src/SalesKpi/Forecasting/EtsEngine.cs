@@ -77,7 +77,10 @@ internal readonly struct MultiplicativeSeason : ISeasonKind
     public static int Kind => 2;
 }
 
-/// <summary>The inputs and outputs of one pass of the recursions: smoothing parameters, the running level and trend, Σlog|μ|.</summary>
+/// <summary>
+/// One pass of the recursions: the smoothing parameters, and the running state (level, trend, Σe², the running
+/// product of |μ| and Σlog|μ|, the next step and seasonal slot), so that a pass can pause and resume.
+/// </summary>
 internal struct EtsRun
 {
     internal readonly double Alpha;
@@ -88,6 +91,10 @@ internal struct EtsRun
     internal double Level;
     internal double Trend;
     internal double SumLog;
+    internal double SumSquares;
+    internal double Product;
+    internal int Step;
+    internal int Slot;
 
     internal EtsRun(double alpha, double betaStar, double gamma, double phi, double level, double trend, int period)
     {
@@ -99,6 +106,10 @@ internal struct EtsRun
         Level = level;
         Trend = trend;
         SumLog = 0;
+        SumSquares = 0;
+        Product = 1;
+        Step = 0;
+        Slot = 0;
     }
 }
 
@@ -208,7 +219,45 @@ internal static class EtsEngine
     /// The specialised recursion: returns Σe² and leaves the final level and trend and, for relative errors, Σlog|μ| in
     /// <paramref name="state"/>; with <typeparamref name="TRecord"/> it also stores μ_t and e_t.
     /// </summary>
+    /// <remarks>
+    /// Σlog|μ| is the sum of the logs of running products of |μ|, each closed before it can overflow or underflow.
+    /// The loop itself (<see cref="Steps"/>) only collects the closed products, and the logs are taken here, in the
+    /// same order: a call inside the loop would force every running value out of the registers on each step.
+    /// </remarks>
     private static double Run<TTrend, TSeason, TRelative, TRecord>(ReadOnlySpan<double> y, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors)
+        where TTrend : struct, IFlag
+        where TSeason : struct, ISeasonKind
+        where TRelative : struct, IFlag
+        where TRecord : struct, IFlag
+    {
+        Span<double> products = TRelative.Value ? stackalloc double[16] : default;
+        while (true)
+        {
+            int closed = Steps<TTrend, TSeason, TRelative, TRecord>(y, ref state, ring, fitted, errors, products);
+            for (int i = 0; i < closed; i++)
+            {
+                state.SumLog += Math.Log(products[i]);
+            }
+
+            if (state.Step >= y.Length)
+            {
+                break;
+            }
+        }
+
+        if (TRelative.Value)
+        {
+            state.SumLog += Math.Log(state.Product);
+        }
+
+        return state.SumSquares;
+    }
+
+    /// <summary>
+    /// Runs steps from <c>state.Step</c> until the end of the series or until <paramref name="products"/> is full;
+    /// returns the number of running products closed into it.
+    /// </summary>
+    private static int Steps<TTrend, TSeason, TRelative, TRecord>(ReadOnlySpan<double> y, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors, Span<double> products)
         where TTrend : struct, IFlag
         where TSeason : struct, ISeasonKind
         where TRelative : struct, IFlag
@@ -217,14 +266,15 @@ internal static class EtsEngine
         double alpha = state.Alpha, gamma = state.Gamma, phi = state.Phi;
         double beta = state.BetaStar * alpha;
         double level = state.Level, trend = state.Trend;
+        double sumSquares = state.SumSquares;
+        double product = state.Product;
         int m = state.Period;
-        double sumSquares = 0;
-        double product = 1;
-        double sumLog = 0;
-        int k = 0;
+        int k = state.Slot;
+        int t = state.Step;
+        int closed = 0;
         ref double ringStart = ref MemoryMarshal.GetReference(ring);
         ref double yStart = ref MemoryMarshal.GetReference(y);
-        for (int t = 0; t < y.Length; t++)
+        while (t < y.Length)
         {
             double phib = TTrend.Value ? phi * trend : 0.0;
             double q = level + phib;
@@ -266,11 +316,11 @@ internal static class EtsEngine
                     e = (yt - mu) / mu;
                 }
 
-                // Σ log|μ| as the log of a running product, renormalised before it can overflow or underflow.
+                // Σ log|μ| as the logs of running products, closed before they can overflow or underflow.
                 product *= Math.Abs(mu);
                 if (!(product < 1e150 && product > 1e-150))
                 {
-                    sumLog += Math.Log(product);
+                    products[closed++] = product;
                     product = 1;
                 }
             }
@@ -319,17 +369,20 @@ internal static class EtsEngine
             }
 
             level = newLevel;
-        }
-
-        if (TRelative.Value)
-        {
-            sumLog += Math.Log(product);
+            t++;
+            if (TRelative.Value && closed == products.Length)
+            {
+                break;
+            }
         }
 
         state.Level = level;
         state.Trend = trend;
-        state.SumLog = sumLog;
-        return sumSquares;
+        state.SumSquares = sumSquares;
+        state.Product = product;
+        state.Slot = k;
+        state.Step = t;
+        return closed;
     }
 
     /// <summary>

@@ -43,6 +43,26 @@ public sealed class EtsEngineTests
         Assert.Equal(y.Zip(fitted, (v, mu) => (v - mu) * (v - mu)).Sum(), sse, 1e-9 * sse);
     }
 
+    [Theory]
+    [InlineData(1e100)]
+    [InlineData(1e-100)]
+    public void Likelihood_of_huge_or_tiny_values_sums_the_log_of_every_forecast(double scale)
+    {
+        // |μ| ≈ 10^±100: the running product of |μ| must be closed every two steps, 60 times over 120 steps, so the
+        // loop pauses and resumes several times; Σ log|μ| ≈ ±120·230 must still match the sum of the logs.
+        var y = Enumerable.Range(0, 120).Select(t => scale * (1 + (0.1 * Math.Sin(t)))).ToArray();
+        var model = new EtsStructure(EtsError.Multiplicative, EtsTrend.None, EtsSeason.None, 1);
+        var fitted = new double[y.Length];
+        var errors = new double[y.Length];
+        double level = scale, trend = 0;
+        EtsEngine.Filter(y, model, 0.4, 0, 0, 1, ref level, ref trend, new double[1], fitted, errors);
+
+        double expected = (y.Length * Math.Log(errors.Sum(e => e * e))) + (2 * fitted.Sum(mu => Math.Log(mu)));
+        double loss = EtsEngine.Loss(y, model, 0.4, 0, 0, 1, scale, 0, new double[1], sse: false);
+
+        Assert.Equal(expected, loss, 1e-9 * Math.Abs(expected));
+    }
+
     [Fact]
     public void Filter_innovations_by_hand_for_multiplicative_error_and_season()
     {
