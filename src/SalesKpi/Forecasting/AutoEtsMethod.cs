@@ -104,6 +104,7 @@ public sealed class AutoEtsMethod : ForecastMethod
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The series has a single observation.</exception>
     protected override FittedModel FitCore(TimeSeries series)
     {
         int n = series.Count;

@@ -20,6 +20,8 @@ public abstract class FittedModel
     /// <param name="fitted">One-step-ahead in-sample fitted values (NaN where undefined, such as the first naive step).</param>
     /// <param name="parameters">The fitted parameters by name.</param>
     /// <param name="criteria">Information criteria, where the model was fitted by likelihood.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/>, <paramref name="series"/>, <paramref name="fitted"/> or <paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is empty or white space, or <paramref name="fitted"/> is not as long as the series.</exception>
     protected FittedModel(
         string method,
         TimeSeries series,

@@ -95,6 +95,7 @@ public sealed class HoltWintersSseMethod : ForecastMethod
     public HoltWintersSseModel FitHoltWinters(TimeSeries series) => (HoltWintersSseModel)Fit(series);
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The season length is below 2, the series has fewer than 2m + 1 observations, or a value is not positive for a multiplicative season.</exception>
     protected override FittedModel FitCore(TimeSeries series)
     {
         int m = series.SeasonLength;
