@@ -4,21 +4,25 @@ using NodaTime;
 namespace SalesKpi;
 
 /// <summary>
-/// The settings of one evaluation: the time zone that turns fact instants into business dates (one zone, or each
-/// fact's own zone such as the rep's home zone) and the as-of instant that decides censoring and pace.
+/// The settings of one evaluation: the business-date basis that turns fact instants into business dates (one zone,
+/// or each fact's own zone such as the rep's home zone) and the as-of instant that decides censoring and pace.
 /// </summary>
 /// <remarks>
 /// Immutable. The library never reads a clock: "now" is always the explicit <see cref="AsOf"/>.
 /// A <see cref="DateTimeZone"/> converts implicitly to options in that zone with no as-of instant.
+/// The basis is one explicit choice per evaluation, the same <see cref="BusinessDateBasis{TRep}"/> the Time layer uses
+/// (<see cref="InBasis"/>); <see cref="InZone"/> and <see cref="InZoneOf"/> are its shorthands for a bare zone and
+/// for any per-fact zone.
 /// </remarks>
 /// <typeparam name="TFact">The fact type.</typeparam>
 public sealed class EvaluationOptions<TFact>
 {
-    private EvaluationOptions(DateTimeZone zone, Func<TFact, DateTimeZone>? zoneOf, Instant? asOf)
+    private EvaluationOptions(DateTimeZone zone, Func<TFact, DateTimeZone>? zoneOf, Instant? asOf, BasisBinding<TFact>? binding = null)
     {
         Zone = zone;
         ZoneOf = zoneOf;
         AsOf = asOf;
+        Binding = binding;
     }
 
     /// <summary>
@@ -33,6 +37,13 @@ public sealed class EvaluationOptions<TFact>
     /// <summary>Gets the as-of instant ("now" of the evaluation), or <see langword="null"/> when not set.</summary>
     /// <remarks>Conversions need it (a cohort whose window is still open at as-of is censored); pace needs it.</remarks>
     public Instant? AsOf { get; }
+
+    /// <summary>
+    /// Gets which zone dates the facts: <see cref="BusinessDateBasisKind.OrganisationZone"/> when every fact is dated in
+    /// <see cref="Zone"/>, <see cref="BusinessDateBasisKind.RepHomeZone"/> when each fact is dated in its own zone
+    /// (<see cref="ZoneOf"/>: a rep home-zone basis, or any per-fact zone given to <see cref="InZoneOf"/>).
+    /// </summary>
+    public BusinessDateBasisKind BasisKind => ZoneOf is null ? BusinessDateBasisKind.OrganisationZone : BusinessDateBasisKind.RepHomeZone;
 
     /// <summary>Gets the business date of <see cref="AsOf"/> in <see cref="Zone"/>, or <see langword="null"/> when not set.</summary>
     public LocalDate? AsOfDate => AsOf is Instant asOf ? asOf.InZone(Zone).Date : null;
@@ -76,11 +87,90 @@ public sealed class EvaluationOptions<TFact>
         return new EvaluationOptions<TFact>(reportingZone, zoneOf, null);
     }
 
+    /// <summary>
+    /// Returns options that date each fact on a <see cref="BusinessDateBasis{TRep}"/>: in the organisation's zone, or in
+    /// the home zone of the fact's rep — the same choice, and the same dates, as <see cref="BusinessDateBasis{TRep}.DateOf"/>.
+    /// </summary>
+    /// <typeparam name="TRep">The rep key of the basis.</typeparam>
+    /// <param name="basis">The basis: <see cref="BusinessDateBasis{TRep}.OrganisationZone"/> or <see cref="BusinessDateBasis{TRep}.RepHomeZone"/>.</param>
+    /// <param name="repOf">A fact's rep; must not return null (evaluation throws <see cref="ArgumentException"/> if it does). Not called under the organisation basis.</param>
+    /// <param name="reportingZone">
+    /// The zone of the as-of date. Under the organisation basis leave it <see langword="null"/> (the organisation's zone)
+    /// or pass that same zone; under the rep home-zone basis it is required.
+    /// </param>
+    /// <returns>The options, with no as-of instant.</returns>
+    /// <remarks>
+    /// <para>
+    /// Immediate. Switching an evaluation between the two bases changes only the basis. Under the rep home-zone basis
+    /// each distinct rep's zone is asked of the basis once per evaluation state, not once per fact, and reps of one zone
+    /// share the basis's memoised <see cref="BusinessDateMapper"/>; the home-zone function must therefore be pure.
+    /// </para>
+    /// <para>
+    /// States merge only with states evaluated on the same basis instance and rep selector (and, for conversions, the
+    /// same as-of instant): keep one options instance, or one basis and one selector, per configuration.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="basis"/> or <paramref name="repOf"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The basis is the rep home zone and <paramref name="reportingZone"/> is null, or the basis is the organisation's
+    /// zone and <paramref name="reportingZone"/> is another zone.
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var basis = BusinessDateBasis&lt;RepId&gt;.RepHomeZone(rep =&gt; homeZone[rep]);
+    /// var options = EvaluationOptions&lt;SalesActivity&gt;.InBasis(basis, a =&gt; a.Rep, DateTimeZone.Utc).WithAsOf(now);
+    /// </code>
+    /// </example>
+    public static EvaluationOptions<TFact> InBasis<TRep>(BusinessDateBasis<TRep> basis, Func<TFact, TRep> repOf, DateTimeZone? reportingZone = null)
+        where TRep : notnull
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(repOf);
+        var binding = new BasisBinding<TFact, TRep>(basis, repOf);
+        if (basis.Organisation is { } organisation)
+        {
+            if (reportingZone is not null && reportingZone.Id != organisation.Id)
+            {
+                throw new ArgumentException(
+                    $"Under the organisation-zone basis ({organisation.Id}) the as-of date is in that zone, not in {reportingZone.Id}.",
+                    nameof(reportingZone));
+            }
+
+            return new EvaluationOptions<TFact>(organisation, null, null, binding);
+        }
+
+        if (reportingZone is null)
+        {
+            throw new ArgumentException("The rep home-zone basis needs a reporting zone for the as-of date.", nameof(reportingZone));
+        }
+
+        return new EvaluationOptions<TFact>(reportingZone, binding.ZoneOf, null, binding);
+    }
+
     /// <summary>Returns a copy with the as-of instant set.</summary>
     /// <param name="asOf">The as-of instant.</param>
     /// <returns>The new options.</returns>
-    public EvaluationOptions<TFact> WithAsOf(Instant asOf) => new(Zone, ZoneOf, asOf);
+    public EvaluationOptions<TFact> WithAsOf(Instant asOf) => new(Zone, ZoneOf, asOf, Binding);
 
-    internal bool SameTimeSettings(EvaluationOptions<TFact>? other, bool compareAsOf) =>
-        other is not null && Zone.Id == other.Zone.Id && ReferenceEquals(ZoneOf, other.ZoneOf) && (!compareAsOf || AsOf == other.AsOf);
+    /// <summary>Gets the business-date basis given to <see cref="InBasis"/>, or <see langword="null"/>.</summary>
+    internal BasisBinding<TFact>? Binding { get; }
+
+    internal bool SameTimeSettings(EvaluationOptions<TFact>? other, bool compareAsOf)
+    {
+        if (other is null || Zone.Id != other.Zone.Id || (compareAsOf && AsOf != other.AsOf))
+        {
+            return false;
+        }
+
+        // One zone for every fact: the zone decides the dates. Per-fact zones: the basis instance and rep selector
+        // decide them under a basis, the zone selector otherwise.
+        if (ZoneOf is null || other.ZoneOf is null)
+        {
+            return ZoneOf is null && other.ZoneOf is null;
+        }
+
+        return Binding is not null || other.Binding is not null
+            ? Binding is not null && Binding.SameAs(other.Binding)
+            : ReferenceEquals(ZoneOf, other.ZoneOf);
+    }
 }

@@ -1,76 +1,54 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NodaTime;
 
 namespace SalesKpi;
 
 /// <summary>
-/// The state of a metric evaluation as plain data — parallel arrays sorted by key then period, no delegates — so an
-/// adapter can serialize it, move it between machines and restore it with <see cref="Metric{TFact, TKey}.Restore"/>.
+/// The part of a <see cref="KpiSnapshot{TKey}"/> that does not depend on the key type, so that a serializer can walk a
+/// snapshot's <see cref="Parts"/> (whose keys have other types) and dispatch on <see cref="KeyType"/>.
 /// </summary>
-/// <remarks>Immutable: the constructor copies its inputs.</remarks>
-/// <typeparam name="TKey">The group key type.</typeparam>
-public sealed class KpiSnapshot<TKey>
-    where TKey : notnull
+/// <remarks>Immutable. The only implementation is <see cref="KpiSnapshot{TKey}"/>.</remarks>
+public abstract class KpiSnapshot
 {
-    private readonly TKey[] _keys;
+    private static readonly KpiSnapshot[] NoParts = [];
+
     private readonly LocalDate[]? _periods;
     private readonly CellState[] _cells;
+    private readonly KpiSnapshot[] _parts;
 
-    /// <summary>Creates a snapshot.</summary>
-    /// <param name="metric">The primitive's tag (for example <c>count</c>, <c>sum:decimal</c>), checked on restore.</param>
-    /// <param name="factCount">The number of facts added to the state.</param>
-    /// <param name="keys">Each cell's group key.</param>
-    /// <param name="periods">Each cell's period start, or <see langword="null"/> when the metric is not per period.</param>
-    /// <param name="cells">Each cell's accumulator state.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="metric"/>, <paramref name="keys"/> or <paramref name="cells"/> is null.</exception>
-    /// <exception cref="ArgumentException">The arrays differ in length, or <paramref name="metric"/> is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factCount"/> is negative.</exception>
-    public KpiSnapshot(string metric, long factCount, IEnumerable<TKey> keys, IEnumerable<LocalDate>? periods, IEnumerable<CellState> cells)
+    private protected KpiSnapshot(string metric, long factCount, LocalDate[]? periods, CellState[] cells, KpiSnapshot[]? parts)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(metric);
-        ArgumentOutOfRangeException.ThrowIfNegative(factCount);
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(cells);
         Metric = metric;
         FactCount = factCount;
-        _keys = keys.ToArray();
-        _periods = periods?.ToArray();
-        _cells = cells.ToArray();
-        if (_cells.Length != _keys.Length)
-        {
-            throw new ArgumentException($"There are {_keys.Length} keys for {_cells.Length} cells.", nameof(keys));
-        }
-
-        if (_periods is not null && _periods.Length != _cells.Length)
-        {
-            throw new ArgumentException($"There are {_periods.Length} periods for {_cells.Length} cells.", nameof(periods));
-        }
-    }
-
-    internal KpiSnapshot(string metric, long factCount, TKey[] keys, LocalDate[]? periods, CellState[] cells, bool trusted)
-    {
-        _ = trusted;
-        Metric = metric;
-        FactCount = factCount;
-        _keys = keys;
         _periods = periods;
         _cells = cells;
+        _parts = parts is { Length: > 0 } ? parts : NoParts;
     }
 
-    /// <summary>Gets the primitive's tag.</summary>
+    /// <summary>Gets the primitive's tag (for example <c>count</c>, <c>sum:decimal</c>, or <c>where-entity</c> for a state made of parts).</summary>
     public string Metric { get; }
 
     /// <summary>Gets the number of facts added to the state.</summary>
     public long FactCount { get; }
-
-    /// <summary>Gets each cell's group key.</summary>
-    public IReadOnlyList<TKey> Keys => _keys;
 
     /// <summary>Gets each cell's period start, or <see langword="null"/> when the metric is not per period.</summary>
     public IReadOnlyList<LocalDate>? Periods => _periods;
 
     /// <summary>Gets each cell's accumulator state.</summary>
     public IReadOnlyList<CellState> Cells => _cells;
+
+    /// <summary>
+    /// Gets the snapshots this state is made of, empty for a plain metric. A metric filtered with
+    /// <see cref="SalesKpi.Metric.WhereEntity"/> has no cells of its own and two parts: the metric per (key, entity)
+    /// (a <see cref="KpiSnapshot{TKey}"/> of <c>(TKey, TEntity)</c> tuples) and the condition per entity (of <c>TEntity</c>).
+    /// </summary>
+    public IReadOnlyList<KpiSnapshot> Parts => _parts;
+
+    /// <summary>Gets the type of the group keys.</summary>
+    public abstract Type KeyType { get; }
+
+    private protected LocalDate[]? PeriodArray => _periods;
+
+    private protected CellState[] CellArray => _cells;
 }

@@ -144,7 +144,6 @@ public sealed class KpiState<TFact, TKey>
     /// <remarks>Equivalent to <c>Merge(Metric.Restore(snapshot, Options))</c>, allocating only for new keys, periods and cells.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="ArgumentException">The snapshot does not fit this metric (other primitive, period dimension, invalid period start or cell).</exception>
-    /// <exception cref="NotSupportedException">The metric is filtered by a per-entity value (no snapshot form).</exception>
     /// <example>
     /// <code>
     /// var total = metric.CreateState(options);
@@ -192,8 +191,10 @@ public sealed class KpiState<TFact, TKey>
         return Core.RollUp(map);
     }
 
-    /// <summary>Returns the state as plain data: cells sorted by key then period, each with its accumulator state.</summary>
+    /// <summary>
+    /// Returns the state as plain data: cells sorted by key then period, each with its accumulator state (for a metric
+    /// filtered with <see cref="SalesKpi.Metric.WhereEntity"/>, two such parts; see <see cref="KpiSnapshot.Parts"/>).
+    /// </summary>
     /// <returns>The snapshot; restore it with <see cref="Metric{TFact, TKey}.Restore"/> or merge it with <see cref="Merge(KpiSnapshot{TKey})"/>.</returns>
-    /// <exception cref="NotSupportedException">The metric is filtered by a per-entity value (no snapshot form yet).</exception>
     public KpiSnapshot<TKey> ToSnapshot() => Core.ToSnapshot();
 }

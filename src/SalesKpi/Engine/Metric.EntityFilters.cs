@@ -18,7 +18,8 @@ public static partial class Metric
     /// <returns>The filtered metric.</returns>
     /// <remarks>
     /// Deferred. The condition ignores <paramref name="metric"/>'s own filters (it has its own). Mergeable: states keep
-    /// values per entity until the table is finished. Such metrics have no snapshot form yet (merge their states directly).
+    /// values per entity until the table is finished. The snapshot of such a metric is made of two parts (the metric per
+    /// key and entity, the condition per entity; see <see cref="KpiSnapshot.Parts"/>) and restores like any other.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">

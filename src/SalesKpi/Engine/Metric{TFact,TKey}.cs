@@ -111,7 +111,6 @@ public sealed class Metric<TFact, TKey>
     /// <remarks>Immediate. The snapshot's primitive tag must equal this metric's, and its periods must be periods of this metric's calendar and kind.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="ArgumentException">The snapshot does not fit this metric (other primitive, period dimension, invalid period start, duplicate or invalid cell).</exception>
-    /// <exception cref="NotSupportedException">The metric is filtered by a per-entity value (no snapshot form yet).</exception>
     public KpiState<TFact, TKey> Restore(KpiSnapshot<TKey> snapshot, EvaluationOptions<TFact>? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -103,6 +103,19 @@ public sealed class BusinessDateBasis<TRep>
     /// <exception cref="ArgumentException">The home-zone function returned null for <paramref name="rep"/>.</exception>
     public LocalDate DateOf(TRep rep, Instant instant) => MapperFor(rep).ToDate(instant);
 
+    /// <summary>Gets the organisation's zone, or <see langword="null"/> under the rep home-zone basis.</summary>
+    internal DateTimeZone? Organisation => organisationZone;
+
+    /// <summary>Gets the organisation's mapper, or <see langword="null"/> under the rep home-zone basis.</summary>
+    internal BusinessDateMapper? OrganisationMapper => organisationMapper;
+
+    /// <summary>Returns the rep's zone, or <see langword="null"/> when the home-zone function returned none.</summary>
+    internal DateTimeZone? ZoneOrNull(TRep rep) => organisationZone ?? homeZoneOf!(rep);
+
+    /// <summary>Returns the (memoised) mapper of a zone that <see cref="ZoneFor"/> returned.</summary>
+    internal BusinessDateMapper MapperOf(DateTimeZone zone) =>
+        ReferenceEquals(zone, organisationZone) ? organisationMapper! : mappers.GetOrAdd(zone, static z => new BusinessDateMapper(z));
+
     /// <summary>Describes the basis.</summary>
     /// <returns><c>organisation zone Europe/Berlin</c> or <c>rep home zone</c>.</returns>
     public override string ToString() => organisationZone is null ? "rep home zone" : "organisation zone " + organisationZone.Id;

@@ -5,7 +5,8 @@ namespace SalesKpi;
 
 /// <summary>
 /// Accumulators of the result cells, stored compactly in first-seen order and addressed by (key slot, period slot)
-/// through a dense grid while keys × periods stays small (one array load per fact), or a hash map beyond that.
+/// through a dense grid (period-major, so facts in time order touch one period's row of the grid at a time)
+/// while keys × periods stays small (one array load per fact), or a hash map beyond that.
 /// </summary>
 /// <typeparam name="TAcc">The accumulator type.</typeparam>
 internal sealed class CellStore<TAcc>
@@ -37,7 +38,7 @@ internal sealed class CellStore<TAcc>
         int[]? grid = _grid;
         if (grid is not null && (uint)key < (uint)_keyCapacity && (uint)period < (uint)_periodCapacity)
         {
-            int cell = grid[(key * _periodCapacity) + period];
+            int cell = grid[(period * _keyCapacity) + key];
             if (cell != 0)
             {
                 return ref Accumulators[cell - 1];
@@ -54,7 +55,7 @@ internal sealed class CellStore<TAcc>
         if (_grid is not null)
         {
             return (uint)key < (uint)_keyCapacity && (uint)period < (uint)_periodCapacity
-                ? _grid[(key * _periodCapacity) + period] - 1
+                ? _grid[(period * _keyCapacity) + key] - 1
                 : -1;
         }
 
@@ -108,7 +109,7 @@ internal sealed class CellStore<TAcc>
 
             if (_grid is not null)
             {
-                _grid[(key * _periodCapacity) + period] = cell + 1;
+                _grid[(period * _keyCapacity) + key] = cell + 1;
                 return;
             }
         }
@@ -145,7 +146,7 @@ internal sealed class CellStore<TAcc>
         var grid = new int[keyCapacity * periodCapacity];
         for (int c = 0; c < Count - 1; c++)
         {
-            grid[(KeyOf[c] * periodCapacity) + PeriodOf[c]] = c + 1;
+            grid[(PeriodOf[c] * keyCapacity) + KeyOf[c]] = c + 1;
         }
 
         _grid = grid;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace SalesKpi;
@@ -111,43 +112,8 @@ internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<T
 
         _entries.Sort();
         _conversions.Sort();
-        int trials = _spec.Counting == ConversionCounting.UniqueEntities ? 1 : _entries.Count;
-        for (int i = 0; i < trials; i++)
-        {
-            var entry = _entries[i];
-            var windowEnd = entry + _spec.Window;
-            bool hasNext = i + 1 < _entries.Count && _spec.Counting == ConversionCounting.AllConversions;
-            var next = hasNext ? _entries[i + 1] : Instant.MaxValue;
-
-            // The first B at or after the entry, inside the window, and before the next entry (all-conversions mode).
-            Instant? converted = null;
-            int j = LowerBound(_conversions, entry);
-            if (j < _conversions.Count && _conversions[j] <= windowEnd && _conversions[j] < next)
-            {
-                converted = _conversions[j];
-            }
-
-            ref var entryCell = ref Cell(fact, key, entry);
-            entryCell.N = checked(entryCell.N + 1);
-            entryCell.Trials = checked(entryCell.Trials + 1);
-            if (_spec.Basis == ConversionBasis.Cohort)
-            {
-                if (converted is not null)
-                {
-                    entryCell.Successes = checked(entryCell.Successes + 1);
-                }
-                else if (windowEnd > _asOf && !hasNext)
-                {
-                    entryCell.Censored = checked(entryCell.Censored + 1);
-                }
-            }
-            else if (converted is Instant at)
-            {
-                ref var conversionCell = ref Cell(fact, key, at);
-                conversionCell.N = checked(conversionCell.N + 1);
-                conversionCell.Successes = checked(conversionCell.Successes + 1);
-            }
-        }
+        var sink = new HistorySink(this, fact, key);
+        ConversionMatcher.Match(CollectionsMarshal.AsSpan(_entries), CollectionsMarshal.AsSpan(_conversions), _spec.Window, _asOf, _spec.Counting, ref sink);
     }
 
     private ref ConversionAccumulator Cell(in TFact fact, int key, Instant at)
@@ -156,23 +122,17 @@ internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<T
         return ref Cells.GetOrAdd(key, p);
     }
 
-    private static int LowerBound(List<Instant> sorted, Instant value)
+    /// <summary>Records one entity's trials in the cells of its key, dated by the entity fact's zone.</summary>
+    private readonly struct HistorySink(ConversionStateCore<TFact, TKey, TEvent> core, TFact fact, int key) : IConversionSink
     {
-        int lo = 0;
-        int hi = sorted.Count;
-        while (lo < hi)
+        public void Outcome(int entry, int conversion, bool censored)
         {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
+            var basis = core._spec.Basis;
+            ConversionMatcher.Record(ref core.Cell(fact, key, core._entries[entry]), conversion >= 0, censored, basis);
+            if (basis == ConversionBasis.Period && conversion >= 0)
             {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
+                ConversionMatcher.RecordConversion(ref core.Cell(fact, key, core._conversions[conversion]));
             }
         }
-
-        return lo;
     }
 }

@@ -68,6 +68,8 @@ internal sealed class EntityFilteredCore<TFact, TKey, TEntity>(
     where TKey : notnull
     where TEntity : notnull
 {
+    public const string Tag = "where-entity";
+
     public override long FactsAdded => values.FactsAdded;
 
     public override int CellCount => values.CellCount;
@@ -104,11 +106,40 @@ internal sealed class EntityFilteredCore<TFact, TKey, TEntity>(
     public override KpiTable<TOut> FilterRollUp<TOut>(Metric<TFact, TOut> target, EvaluationOptions<TFact>? options, Func<TKey, TOut> map, Func<TKey, ReportingPeriod?, bool> keep) =>
         throw new NotSupportedException("An entity-filtered metric cannot be nested in another entity filter.");
 
+    /// <summary>
+    /// The plain-data form: no cells of its own and two parts, the metric per (key, entity) and the condition per entity,
+    /// each sorted by key then period like any snapshot.
+    /// </summary>
     public override KpiSnapshot<TKey> ToSnapshot() =>
-        throw new NotSupportedException("A metric filtered by a per-entity value has no snapshot form yet; merge its states directly.");
+        new(Tag, values.FactsAdded, [], metric.Period is null ? null : [], [], [values.ToSnapshot(), conditions.ToSnapshot()], trusted: true);
 
-    public override void Load(KpiSnapshot<TKey> snapshot, bool merge) =>
-        throw new NotSupportedException("A metric filtered by a per-entity value has no snapshot form yet; merge its states directly.");
+    public override void Load(KpiSnapshot<TKey> snapshot, bool merge)
+    {
+        if (snapshot.Metric != Tag)
+        {
+            throw new ArgumentException($"The snapshot holds a '{snapshot.Metric}' state; this metric is filtered by a per-entity value ('{Tag}').", nameof(snapshot));
+        }
+
+        if (snapshot.Cells.Count > 0 || snapshot.Keys.Count > 0)
+        {
+            throw new ArgumentException($"An entity-filtered snapshot has no cells of its own; this one has {snapshot.Cells.Count}.", nameof(snapshot));
+        }
+
+        if (snapshot.Parts is not [KpiSnapshot<(TKey, TEntity)> valuePart, KpiSnapshot<TEntity> conditionPart])
+        {
+            throw new ArgumentException(
+                $"An entity-filtered snapshot has two parts, keyed by ({typeof(TKey).Name}, {typeof(TEntity).Name}) and by {typeof(TEntity).Name}; this one has {snapshot.Parts.Count}.",
+                nameof(snapshot));
+        }
+
+        if (valuePart.FactCount != snapshot.FactCount)
+        {
+            throw new ArgumentException($"The snapshot counts {snapshot.FactCount} facts but its first part {valuePart.FactCount}.", nameof(snapshot));
+        }
+
+        values.Load(valuePart, merge);
+        conditions.Load(conditionPart, merge);
+    }
 
     private Metric<TFact, TKey> Metric => metric;
 

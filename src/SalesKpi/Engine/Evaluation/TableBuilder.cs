@@ -30,13 +30,18 @@ internal sealed class TableBuilder<TKey>
         var keys = new List<TKey>();
         var periods = new Dictionary<LocalDate, ReportingPeriod>();
         var comparer = EqualityComparer<TKey>.Default;
-        foreach (var cell in orderedCells)
+        var cellKey = new int[orderedCells.Length];
+        var values = new KpiValue[orderedCells.Length];
+        for (int c = 0; c < orderedCells.Length; c++)
         {
+            var cell = orderedCells[c];
             if (keys.Count == 0 || !comparer.Equals(keys[^1], cell.Key))
             {
                 keys.Add(cell.Key);
             }
 
+            cellKey[c] = keys.Count - 1;
+            values[c] = cell.Value;
             if (cell.Period is ReportingPeriod p)
             {
                 periods.TryAdd(p.Start, p);
@@ -47,12 +52,23 @@ internal sealed class TableBuilder<TKey>
         periods.Keys.CopyTo(starts, 0);
         Array.Sort(starts);
         var periodArray = new ReportingPeriod[starts.Length];
+        var periodIndex = new Dictionary<LocalDate, int>(starts.Length);
         for (int i = 0; i < starts.Length; i++)
         {
             periodArray[i] = periods[starts[i]];
+            periodIndex.Add(starts[i], i);
         }
 
-        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), periodArray, orderedCells);
+        var cellPeriod = new int[orderedCells.Length];
+        for (int c = 0; c < orderedCells.Length; c++)
+        {
+            if (orderedCells[c].Period is ReportingPeriod p)
+            {
+                cellPeriod[c] = periodIndex[p.Start];
+            }
+        }
+
+        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), periodArray, cellKey, cellPeriod, new ArrayCellValues(values));
     }
 
     public Row AddRow(TKey key)

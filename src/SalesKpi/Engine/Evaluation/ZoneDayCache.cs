@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using NodaTime;
 
@@ -6,10 +7,19 @@ namespace SalesKpi;
 
 /// <summary>
 /// Converts instants to business days in one zone, caching the current zone interval so that while instants stay
-/// inside it (months at a time for a DST zone, forever for a fixed one) the conversion is integer arithmetic only.
+/// inside it (months at a time for a DST zone, forever for a fixed one) the conversion is integer arithmetic only,
+/// and the tick range of the current period so that placing an instant in its period is one comparison.
 /// </summary>
+/// <remarks>
+/// The interval cache is the algorithm of <see cref="BusinessDateCursor"/>, extended with the period range a cursor does
+/// not know. When the evaluation's <see cref="BusinessDateBasis{TRep}"/> already holds a <see cref="BusinessDateMapper"/>
+/// for the zone, a refresh reads the mapper's table; otherwise it asks the zone (as fast, measured, and it costs no
+/// table of two centuries of offsets per evaluation).
+/// </remarks>
 internal sealed class ZoneDayCache
 {
+    private readonly BusinessDateMapper? _mapper;
+
     internal const long TicksPerDay = 864_000_000_000L;
     private const int UnixEpochDayNumber = 719_162;
 
@@ -23,9 +33,10 @@ internal sealed class ZoneDayCache
     private long _periodHigh = long.MinValue;
     private int _periodSlot;
 
-    public ZoneDayCache(DateTimeZone zone)
+    public ZoneDayCache(DateTimeZone zone, BusinessDateMapper? mapper = null)
     {
         Zone = zone;
+        _mapper = mapper;
     }
 
     public DateTimeZone Zone { get; }
@@ -69,6 +80,12 @@ internal sealed class ZoneDayCache
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Refresh(Instant instant)
     {
+        if (_mapper is not null)
+        {
+            _mapper.Find(instant.ToUnixTimeTicks(), out _start, out _end, out _offset);
+            return;
+        }
+
         var interval = Zone.GetZoneInterval(instant);
         _start = interval.HasStart ? interval.Start.ToUnixTimeTicks() : long.MinValue;
         _end = interval.HasEnd ? interval.End.ToUnixTimeTicks() : long.MaxValue;
@@ -76,9 +93,19 @@ internal sealed class ZoneDayCache
     }
 }
 
+/// <summary>Finds the business day of an instant in the zone of its fact (per-fact zones).</summary>
+/// <typeparam name="TFact">The fact type.</typeparam>
+internal abstract class FactZones<TFact>
+{
+    public abstract int DayNumber(Instant instant, in TFact fact);
+
+    /// <summary>Returns the slot of the period containing the business day of <paramref name="instant"/> in the fact's zone.</summary>
+    public virtual int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => periods.SlotOfDay(DayNumber(instant, in fact));
+}
+
 /// <summary>Finds the day cache of each fact's own zone (for example the rep's home zone), remembering the last hit.</summary>
 /// <typeparam name="TFact">The fact type.</typeparam>
-internal sealed class ZoneResolver<TFact>
+internal sealed class ZoneResolver<TFact> : FactZones<TFact>
 {
     private readonly Func<TFact, DateTimeZone> _zoneOf;
     private ZoneDayCache[] _caches = [];
@@ -89,17 +116,16 @@ internal sealed class ZoneResolver<TFact>
         _zoneOf = zoneOf;
     }
 
+    public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
+
+    public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int DayNumber(Instant instant, TFact fact)
+    private ZoneDayCache CacheOf(in TFact fact)
     {
         var zone = _zoneOf(fact);
         var last = _last;
-        if (last is null || !ReferenceEquals(last.Zone, zone))
-        {
-            last = Find(zone);
-        }
-
-        return last.DayNumber(instant);
+        return last is not null && ReferenceEquals(last.Zone, zone) ? last : Find(zone);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -124,5 +150,75 @@ internal sealed class ZoneResolver<TFact>
         _caches[^1] = created;
         _last = created;
         return created;
+    }
+}
+
+/// <summary>
+/// The rep home-zone basis: each fact's rep (a dense slot per distinct rep) maps to the day cache of its home zone,
+/// asked of the <see cref="BusinessDateBasis{TRep}"/> once per rep, not once per fact. Reps of one zone share its cache
+/// and the basis's memoised <see cref="BusinessDateMapper"/>.
+/// </summary>
+/// <typeparam name="TFact">The fact type.</typeparam>
+/// <typeparam name="TRep">The rep key type.</typeparam>
+internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis, Func<TFact, TRep> repOf) : FactZones<TFact>
+    where TRep : notnull
+{
+    private readonly KeyMap<TRep> _reps = new();
+    private ZoneDayCache?[] _byRep = new ZoneDayCache?[16];
+    private ZoneDayCache[] _caches = [];
+
+    public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
+
+    public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ZoneDayCache CacheOf(in TFact fact)
+    {
+        var rep = repOf(fact);
+        if (rep is null)
+        {
+            throw Errors.Argument("The rep selector of the business-date basis returned null for a fact.", "options");
+        }
+
+        int r = _reps.GetOrAdd(rep);
+        var byRep = _byRep;
+        if ((uint)r < (uint)byRep.Length && byRep[r] is { } cache)
+        {
+            return cache;
+        }
+
+        return Slow(r);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ZoneDayCache Slow(int slot)
+    {
+        var rep = _reps[slot];
+        var zone = basis.ZoneOrNull(rep)
+            ?? throw Errors.Argument(string.Create(CultureInfo.InvariantCulture, $"The home-zone function returned no zone for rep {rep}."), "options");
+        ZoneDayCache? found = null;
+        foreach (var cache in _caches)
+        {
+            if (ReferenceEquals(cache.Zone, zone))
+            {
+                found = cache;
+                break;
+            }
+        }
+
+        if (found is null)
+        {
+            found = new ZoneDayCache(zone, basis.MapperOf(zone));
+            Array.Resize(ref _caches, _caches.Length + 1);
+            _caches[^1] = found;
+        }
+
+        if (slot >= _byRep.Length)
+        {
+            Array.Resize(ref _byRep, Math.Max(slot + 1, _byRep.Length * 2));
+        }
+
+        _byRep[slot] = found;
+        return found;
     }
 }
