@@ -26,9 +26,19 @@ internal static class Breakdown
         Step("count by (rep, kind)", Metric.Count<SalesActivity>().By(a => a.Rep).ThenBy(a => a.Kind), null, activities);
         Step("count by rep per week, organisation zone", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp), orgZone, activities);
         Step("count by rep per week, rep's zone", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp), data.ActivityOptions, activities);
+        Step("count by rep per day, organisation zone", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp), orgZone, activities);
+        var zoneOfRep = data.ZoneOfRep;
+        Step("count by rep per day, rep's zone (InZoneOf)", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp), EvaluationOptions<SalesActivity>.InZoneOf(a => zoneOfRep[a.Rep.Value], data.Sample.OrganisationZone), activities);
         Step("count by rep per day, rep's zone", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp), data.ActivityOptions, activities);
         Step("count by (rep, kind) per day, rep's zone (W1)", Metric.Count<SalesActivity>().By(a => a.Rep).ThenBy(a => a.Kind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp), data.ActivityOptions, activities);
         Step("count where call by rep per week, rep's zone (W5 line)", Metric.Count<SalesActivity>().Where(a => a.Kind == SalesActivityKind.Call).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp), data.ActivityOptions, activities);
+
+        var won = Metric.Sum<Deal>(d => d.Amount!.Value.Amount).Where(d => d.IsWon).By(d => d.Owner)
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value);
+        Console.Error.WriteLine($"{data.Deals.Length} deals");
+        Step("won amount by owner per month (W4)", won, data.DealOptions, data.Deals);
+        Step("the same, empty months filled (W4)", won.FillEmpty(), data.DealOptions, data.Deals);
+        Step("the same, rolling 3 months, filled (W4)", won.Rolling(3).FillEmpty(), data.DealOptions, data.Deals);
         return 0;
     }
 
@@ -54,7 +64,7 @@ internal static class Breakdown
             $"{"floor: read every activity once",-58} {best,8:F1} ms ({best * 1e6 / facts.Length,5:F1} ns/fact, {bytes / best / 1e6,5:F1} GB/s; checksum {sum})"));
     }
 
-    private static void Step<TKey>(string name, Metric<SalesActivity, TKey> metric, EvaluationOptions<SalesActivity>? options, SalesActivity[] facts)
+    private static void Step<TFact, TKey>(string name, Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, TFact[] facts)
         where TKey : notnull
     {
         double add = double.MaxValue;

@@ -161,6 +161,12 @@ internal static class CompareCommand
         }
     }
 
+    /// <summary>
+    /// A full collection (about 0.3 s with the whole organisation in memory) precedes a timed run only when more than
+    /// this was allocated since the last one, so no run pays for much of another's garbage.
+    /// </summary>
+    private const long CollectAfterBytes = 64L << 20;
+
     /// <summary>Time spent in the full collections before timed runs (not timed itself; reported to explain the total).</summary>
     private static TimeSpan CollectionTime { get; set; }
 
@@ -171,9 +177,9 @@ internal static class CompareCommand
 
     /// <summary>
     /// The timed runs (after the warm-up runs), round-robin across the engines, so that load from other processes on
-    /// the machine falls on all engines alike. Each timed run starts
-    /// after a full collection; allocated bytes are those of the calling thread (the engines run single-threaded in it;
-    /// DuckDB's own threads allocate outside the managed heap).
+    /// the machine falls on all engines alike. A timed run starts after a full collection when more than
+    /// <see cref="CollectAfterBytes"/> were allocated since the last one. Allocated bytes are those of the calling
+    /// thread (the engines run single-threaded in it; DuckDB's own threads allocate outside the managed heap).
     /// </summary>
     private static Timing[] MeasureInterleaved(List<EngineRun> engines, int runs)
     {
@@ -185,14 +191,20 @@ internal static class CompareCommand
             allocated[e] = long.MaxValue;
         }
 
+        long allocatedAtCollection = long.MinValue / 2;
         for (int i = 0; i < runs; i++)
         {
             for (int e = 0; e < engines.Count; e++)
             {
-                long gcStart = Stopwatch.GetTimestamp();
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                CollectionTime += Stopwatch.GetElapsedTime(gcStart);
+                if (GC.GetTotalAllocatedBytes() - allocatedAtCollection > CollectAfterBytes)
+                {
+                    long gcStart = Stopwatch.GetTimestamp();
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    CollectionTime += Stopwatch.GetElapsedTime(gcStart);
+                    allocatedAtCollection = GC.GetTotalAllocatedBytes();
+                }
+
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 long start = Stopwatch.GetTimestamp();
                 object result = engines[e].Run();

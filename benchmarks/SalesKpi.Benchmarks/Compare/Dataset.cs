@@ -74,8 +74,9 @@ internal sealed class Dataset
         IndustryIds = Industries.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => (long)p.i, StringComparer.Ordinal);
         CountryIds = Countries.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => (long)p.i, StringComparer.Ordinal);
         var zoneOfRep = ZoneOfRep;
-        ActivityOptions = EvaluationOptions<SalesActivity>.InZoneOf(a => zoneOfRep[a.Rep.Value], sample.OrganisationZone);
-        DealOptions = EvaluationOptions<Deal>.InZoneOf(d => zoneOfRep[d.Owner.Value], sample.OrganisationZone);
+        RepHomeZones = BusinessDateBasis<RepId>.RepHomeZone(rep => zoneOfRep[rep.Value]);
+        ActivityOptions = EvaluationOptions<SalesActivity>.InBasis(RepHomeZones, a => a.Rep, sample.OrganisationZone);
+        DealOptions = EvaluationOptions<Deal>.InBasis(RepHomeZones, d => d.Owner, sample.OrganisationZone);
         LeadOptions = EvaluationOptions<Lead>.InZone(sample.OrganisationZone).WithAsOf(AsOf);
     }
 
@@ -127,6 +128,9 @@ internal sealed class Dataset
     public Dictionary<string, long> IndustryIds { get; }
 
     public Dictionary<string, long> CountryIds { get; }
+
+    /// <summary>The business-date basis of every engine: the rep's home zone.</summary>
+    public BusinessDateBasis<RepId> RepHomeZones { get; }
 
     /// <summary>Evaluation options: each activity's business date in its rep's home zone.</summary>
     public EvaluationOptions<SalesActivity> ActivityOptions { get; }

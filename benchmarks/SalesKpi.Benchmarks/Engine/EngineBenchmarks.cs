@@ -43,7 +43,7 @@ public class EngineBenchmarks
     {
         _facts = SyntheticActivities.Generate(N, seed: 42);
         _reps = SyntheticActivities.RepCount(N);
-        _repZones = EvaluationOptions<SalesActivity>.InZoneOf(a => SyntheticActivities.ZoneOf(a.Rep), Organisation);
+        _repZones = EvaluationOptions<SalesActivity>.InBasis(BusinessDateBasis<RepId>.RepHomeZone(SyntheticActivities.ZoneOf), a => a.Rep, Organisation);
         _orgZone = EvaluationOptions<SalesActivity>.InZone(Organisation);
     }
 
