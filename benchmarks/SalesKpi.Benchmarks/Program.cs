@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using SalesKpi.Benchmarks.Compare;
 
 namespace SalesKpi.Benchmarks;
 
@@ -8,6 +9,16 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && string.Equals(args[0], "compare", StringComparison.OrdinalIgnoreCase))
+        {
+            return CompareCommand.Run(args.AsSpan(1));
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "compare-breakdown", StringComparison.OrdinalIgnoreCase))
+        {
+            return Breakdown.Run(args.AsSpan(1));
+        }
+
         if (args.Length > 0 && args[0] == "probe")
         {
             Probe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000);

@@ -22,18 +22,20 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
 {
     private readonly TKey[] _keys;
     private readonly ReportingPeriod[] _periods;
-    private readonly KpiCell<TKey>[] _cells;
+
+    // Cells in table order as parallel arrays: the key index, the period index (0 when not per period) and the value.
+    private readonly int[] _cellKey;
+    private readonly int[] _cellPeriod;
+    private readonly CellValues _values;
+
+    // The cells of key k are [_rowStart[k], _rowStart[k + 1]), their period indices ascending.
+    private readonly int[] _rowStart;
     private readonly Dictionary<TKey, int> _keyIndex;
     private readonly Dictionary<LocalDate, int> _periodIndex;
+    private CellList? _cellList;
 
-    /// <summary>The first cell of each key (row) and, last, the number of cells: row k is <c>[_rowStart[k], _rowStart[k + 1])</c>.</summary>
-    private readonly int[] _rowStart;
-
-    /// <summary>Each cell's index in <see cref="_periods"/> (0 when not per period), ascending within a row.</summary>
-    private readonly int[] _cellPeriod;
-
-    /// <summary>Creates a table from cells ordered by key then period, with their rows and period indices (see <see cref="TableBuilder{TKey}.Create"/>).</summary>
-    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, KpiCell<TKey>[] cells, int[] rowStart, int[] cellPeriod)
+    /// <summary>Creates a table from cells in table order: <paramref name="cellKey"/> and <paramref name="cellPeriod"/> index <paramref name="keys"/> and <paramref name="periods"/>.</summary>
+    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, int[] cellKey, int[] cellPeriod, CellValues values)
     {
         Metric = metric;
         IsPerPeriod = isPerPeriod;
@@ -41,9 +43,9 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         EmptyValue = emptyValue;
         _keys = keys;
         _periods = periods;
-        _cells = cells;
-        _rowStart = rowStart;
+        _cellKey = cellKey;
         _cellPeriod = cellPeriod;
+        _values = values;
         _keyIndex = new Dictionary<TKey, int>(keys.Length);
         for (int i = 0; i < keys.Length; i++)
         {
@@ -54,6 +56,17 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         for (int i = 0; i < periods.Length; i++)
         {
             _periodIndex.Add(periods[i].Start, i);
+        }
+
+        _rowStart = new int[keys.Length + 1];
+        for (int c = 0; c < cellKey.Length; c++)
+        {
+            _rowStart[cellKey[c] + 1]++;
+        }
+
+        for (int k = 0; k < keys.Length; k++)
+        {
+            _rowStart[k + 1] += _rowStart[k];
         }
     }
 
@@ -76,11 +89,11 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     public IReadOnlyList<ReportingPeriod> Periods => _periods;
 
     /// <summary>Gets the number of cells.</summary>
-    public int Count => _cells.Length;
+    public int Count => _cellKey.Length;
 
     /// <summary>Gets the cells in the table's order: by key, then by period.</summary>
     /// <remarks>A list rather than an indexer on the table, so that <c>table[key]</c> always means a key, also for <see langword="int"/> keys.</remarks>
-    public IReadOnlyList<KpiCell<TKey>> Cells => _cells;
+    public IReadOnlyList<KpiCell<TKey>> Cells => _cellList ??= new CellList(this);
 
     /// <summary>Gets the value of <paramref name="key"/> in <paramref name="period"/>, or <see cref="EmptyValue"/> when there is no such cell.</summary>
     /// <param name="key">The group key.</param>
@@ -149,21 +162,25 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
             return false;
         }
 
-        // The row of the key, then its period by binary search (cells are in period order within a row).
-        int start = _rowStart[k];
-        int cell = Array.BinarySearch(_cellPeriod, start, _rowStart[k + 1] - start, p);
+        int cell = FindCell(k, p);
         if (cell < 0)
         {
             return false;
         }
 
-        value = _cells[cell].Value;
+        value = _values[cell];
         return true;
     }
 
     /// <summary>Returns the cells in order: by key, then by period.</summary>
     /// <returns>The enumerator.</returns>
-    public IEnumerator<KpiCell<TKey>> GetEnumerator() => ((IEnumerable<KpiCell<TKey>>)_cells).GetEnumerator();
+    public IEnumerator<KpiCell<TKey>> GetEnumerator()
+    {
+        for (int i = 0; i < _cellKey.Length; i++)
+        {
+            yield return CellAt(i);
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -335,7 +352,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
             rows.Add(IsPerPeriod
                 ? ["key", "period", "value", "numerator", "denominator", "n", "95% interval", "censored"]
                 : ["key", "value", "numerator", "denominator", "n", "95% interval", "censored"]);
-            foreach (var cell in _cells)
+            foreach (var cell in this)
             {
                 var v = cell.Value;
                 string[] row =
@@ -363,8 +380,50 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     /// <summary>Returns the metric description and the cell count.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Metric}: {_cells.Length} cells");
+        string.Create(CultureInfo.InvariantCulture, $"{Metric}: {_cellKey.Length} cells");
 
+    private KpiCell<TKey> CellAt(int cell) =>
+        new(_keys[_cellKey[cell]], IsPerPeriod ? _periods[_cellPeriod[cell]] : null, _values[cell]);
+
+    /// <summary>Returns the cell of key index <paramref name="key"/> and period index <paramref name="period"/>, or -1.</summary>
+    private int FindCell(int key, int period)
+    {
+        int low = _rowStart[key];
+        int high = _rowStart[key + 1] - 1;
+        while (low <= high)
+        {
+            int mid = low + ((high - low) >> 1);
+            int p = _cellPeriod[mid];
+            if (p == period)
+            {
+                return mid;
+            }
+
+            if (p < period)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The cells as a list, each materialised when read.</summary>
+    private sealed class CellList(KpiTable<TKey> table) : IReadOnlyList<KpiCell<TKey>>
+    {
+        public int Count => table.Count;
+
+        public KpiCell<TKey> this[int index] =>
+            (uint)index < (uint)table.Count ? table.CellAt(index) : throw new ArgumentOutOfRangeException(nameof(index), index, "The index is outside the cells.");
+
+        public IEnumerator<KpiCell<TKey>> GetEnumerator() => table.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private static string Render(List<string[]> rows)
     {

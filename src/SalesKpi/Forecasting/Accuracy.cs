@@ -25,6 +25,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y.</param>
     /// <param name="forecast">The point forecasts ŷ, as many as <paramref name="actual"/>.</param>
     /// <returns>The mean error, or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <example>
     /// <code>
@@ -52,6 +53,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y.</param>
     /// <param name="forecast">The point forecasts ŷ.</param>
     /// <returns>The MAE, or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <example>
     /// <code>
@@ -68,6 +70,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y.</param>
     /// <param name="forecast">The point forecasts ŷ.</param>
     /// <returns>The RMSE, or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <example>
     /// <code>
@@ -96,6 +99,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y.</param>
     /// <param name="forecast">The point forecasts ŷ.</param>
     /// <returns>The MAPE over the k terms with y ≠ 0, with k and the number of dropped zero actuals; Value is null when k = 0.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <example>
     /// <code>
@@ -123,6 +127,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y.</param>
     /// <param name="forecast">The point forecasts ŷ.</param>
     /// <returns>The WAPE, or null when empty or Σ |y| = 0.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <example>
     /// <code>
@@ -145,6 +150,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y.</param>
     /// <param name="forecast">The point forecasts ŷ.</param>
     /// <returns>The sMAPE in [0, 200], or null when empty. A term with y = ŷ = 0 is a perfect forecast and counts 0.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <example>
     /// <code>
@@ -178,6 +184,7 @@ public static class Accuracy
     /// <param name="inSample">The training series x the forecasts were made from.</param>
     /// <param name="seasonLength">m: 1 scales by the naive error, the season length by the seasonal naive error.</param>
     /// <returns>The MASE, or null when empty, when the training series has no lag-m difference (T ≤ m) or when the scale is 0.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> is below 1.</exception>
     /// <example>
@@ -206,6 +213,7 @@ public static class Accuracy
     /// <param name="inSample">The training series x.</param>
     /// <param name="seasonLength">m, as in <see cref="Mase"/>.</param>
     /// <returns>The RMSSE, or null when empty, when T ≤ m or when the scale is 0.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonLength"/> is below 1.</exception>
     /// <example>
@@ -238,6 +246,7 @@ public static class Accuracy
     /// <param name="lower">The lower bounds.</param>
     /// <param name="upper">The upper bounds.</param>
     /// <returns>The share in [0, 1], or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ, a value is NaN (bounds may be infinite) or a lower bound exceeds its upper bound.</exception>
     /// <example>
     /// <code>
@@ -268,6 +277,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y, one per step of the interval.</param>
     /// <param name="interval">The prediction interval.</param>
     /// <returns>The share in [0, 1], or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">As <see cref="Coverage(IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double})"/>.</exception>
     public static double? Coverage(IReadOnlyList<double> actual, PredictionInterval interval)
     {
@@ -284,6 +294,7 @@ public static class Accuracy
     /// <param name="upper">The upper bounds u.</param>
     /// <param name="level">The nominal level in percent, in (0, 100).</param>
     /// <returns>The mean interval score (+∞ when a bound is infinite), or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ, a value is NaN or a lower bound exceeds its upper bound.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is outside (0, 100).</exception>
     /// <example>
@@ -294,10 +305,7 @@ public static class Accuracy
     /// </example>
     public static double? IntervalScore(IReadOnlyList<double> actual, IReadOnlyList<double> lower, IReadOnlyList<double> upper, double level)
     {
-        if (!(level > 0 && level < 100))
-        {
-            throw new ArgumentOutOfRangeException(nameof(level), level, "The level must lie in (0, 100) percent.");
-        }
+        ForecastMath.RequireLevel(level, nameof(level));
 
         int n = CheckBounds(actual, lower, upper);
         if (n == 0)
@@ -328,6 +336,7 @@ public static class Accuracy
     /// <param name="actual">The observed values y.</param>
     /// <param name="interval">The prediction interval.</param>
     /// <returns>The mean interval score, or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">As <see cref="IntervalScore(IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, double)"/>.</exception>
     public static double? IntervalScore(IReadOnlyList<double> actual, PredictionInterval interval)
     {
@@ -343,6 +352,7 @@ public static class Accuracy
     /// <param name="quantileForecast">The forecasts q of the τ-quantile.</param>
     /// <param name="quantile">τ, in (0, 1).</param>
     /// <returns>The mean pinball loss, or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ or a value is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantile"/> is outside (0, 1).</exception>
     /// <example>
@@ -384,6 +394,7 @@ public static class Accuracy
     /// <param name="mean">The forecast means μ.</param>
     /// <param name="standardDeviation">The forecast standard deviations σ ≥ 0.</param>
     /// <returns>The mean CRPS, or null when empty.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ, a value is not finite or a standard deviation is negative.</exception>
     /// <example>
     /// <code>

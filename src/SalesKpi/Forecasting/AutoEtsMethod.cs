@@ -63,15 +63,7 @@ public sealed class AutoEtsMethod : ForecastMethod
         var list = new List<EtsMethod>(15);
         int n = series.Count;
         int m = series.SeasonLength;
-        bool positive = true;
-        foreach (double v in series.Span)
-        {
-            if (!(v > 0))
-            {
-                positive = false;
-                break;
-            }
-        }
+        bool positive = ForecastMath.AllPositive(series.Span);
 
         bool seasonal = m >= 2 && m <= 24 && n >= 2 * m;
         EtsError[] errors = AllowMultiplicative && positive ? [EtsError.Additive, EtsError.Multiplicative] : [EtsError.Additive];
@@ -112,6 +104,7 @@ public sealed class AutoEtsMethod : ForecastMethod
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The series has a single observation.</exception>
     protected override FittedModel FitCore(TimeSeries series)
     {
         int n = series.Count;
@@ -122,18 +115,7 @@ public sealed class AutoEtsMethod : ForecastMethod
                 nameof(series));
         }
 
-        var y = series.Span;
-        bool constant = true;
-        for (int i = 1; i < y.Length; i++)
-        {
-            if (y[i] != y[0])
-            {
-                constant = false;
-                break;
-            }
-        }
-
-        if (constant)
+        if (ForecastMath.IsConstant(series.Span))
         {
             return ExponentialSmoothing.Ses().WithAlpha(0.99999).WithInitialization(EtsInitialization.Simple).Fit(series);
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace SalesKpi.Forecasting;
 
@@ -79,25 +78,14 @@ public sealed class BacktestOptions
 
     /// <summary>Gets the prediction interval levels in percent computed at every origin.</summary>
     /// <value>Empty by default; each in (0, 100).</value>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A level is outside (0, 100).</exception>
     public IReadOnlyList<double> Levels
     {
         get => _levels;
         init
         {
-            ArgumentNullException.ThrowIfNull(value);
-            var copy = new double[value.Count];
-            for (int i = 0; i < copy.Length; i++)
-            {
-                if (!(value[i] > 0 && value[i] < 100))
-                {
-                    throw new ArgumentOutOfRangeException(nameof(value), value[i], string.Create(CultureInfo.InvariantCulture, $"Level {i} must lie in (0, 100) percent."));
-                }
-
-                copy[i] = value[i];
-            }
-
-            _levels = copy;
+            _levels = ForecastMath.CheckedLevels(value, nameof(value));
         }
     }
 

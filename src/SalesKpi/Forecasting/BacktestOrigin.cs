@@ -9,6 +9,7 @@ namespace SalesKpi.Forecasting;
 /// <param name="Forecast">The forecast made at the origin, with the requested intervals.</param>
 /// <param name="Actual">The observations the forecast is compared with (Origin … Origin + h − 1).</param>
 /// <param name="Errors">The errors y − ŷ per step.</param>
+/// <exception cref="ArgumentNullException"><paramref name="Training"/>, <paramref name="Forecast"/>, <paramref name="Actual"/> or <paramref name="Errors"/> is null.</exception>
 public sealed record BacktestOrigin(int TrainingStart, TimeSeries Training, Forecast Forecast, IReadOnlyList<double> Actual, IReadOnlyList<double> Errors)
 {
     /// <summary>Gets the training series (observations TrainingStart … Origin − 1).</summary>

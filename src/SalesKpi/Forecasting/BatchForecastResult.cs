@@ -9,6 +9,7 @@ namespace SalesKpi.Forecasting;
 /// <param name="UsedFallback">True when the requested method failed and the fallback was used (or tried).</param>
 /// <param name="FallbackReason">Why the requested method failed (exception type and message), or null.</param>
 /// <param name="Error">Why the fallback failed too, or null.</param>
+/// <exception cref="ArgumentNullException"><paramref name="Method"/> is null.</exception>
 public sealed record BatchForecastResult(int Index, Forecast? Forecast, string Method, bool UsedFallback, string? FallbackReason, string? Error)
 {
     /// <summary>Gets the name of the method that produced the forecast.</summary>

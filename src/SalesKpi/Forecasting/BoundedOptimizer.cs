@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SalesKpi.Forecasting;
 
@@ -14,8 +16,8 @@ internal delegate double VectorObjective(ReadOnlySpan<double> x);
 internal readonly record struct OptimumResult(double[] Point, double Value, int Evaluations);
 
 /// <summary>
-/// Minimisers that never leave their box: Brent's bounded one-dimensional search, a Nelder–Mead simplex through a
-/// box transform, and R's Nelder–Mead variant with +∞ outside the box.
+/// Minimisers that never leave their box: the bounded one-dimensional search (Brent, optionally after a grid scan),
+/// a Nelder–Mead simplex through a box transform, and R's Nelder–Mead variant with +∞ outside the box.
 /// </summary>
 /// <remarks>
 /// Unlike MathNet's <c>GoldenSectionMinimizer</c> (a bracketing search that can return points outside the interval),
@@ -27,16 +29,26 @@ internal static class BoundedOptimizer
     private static readonly double GoldenRatioStep = (3.0 - Math.Sqrt(5.0)) / 2.0;
 
     /// <summary>
-    /// Minimises a function of one variable on [lower, upper] by Brent's method (golden-section steps with parabolic
-    /// interpolation), then compares the result with both end points and returns the best of the three.
+    /// The bounded one-dimensional minimiser: Brent's method (golden-section steps with parabolic interpolation) on
+    /// [lower, upper], optionally after a uniform grid scan that brackets the best region of a multimodal objective.
     /// </summary>
+    /// <remarks>
+    /// <para>Without a grid (<paramref name="gridPoints"/> below 3) Brent searches the whole interval and its result is
+    /// then compared with both end points; an end point replaces it only when strictly better.</para>
+    /// <para>With a grid of g ≥ 3 points (both bounds included, the last one exactly <paramref name="upper"/>) the grid is
+    /// scanned first, Brent searches between the neighbours of the best grid point, and its result replaces that grid
+    /// point only when strictly better (so ties keep the first, smallest grid point).</para>
+    /// <para>Either way every point evaluated lies in [lower, upper], a bound optimum is returned exactly, and the
+    /// result is never worse than either bound. NaN counts as +∞.</para>
+    /// </remarks>
     /// <param name="f">The objective.</param>
     /// <param name="lower">The lower bound.</param>
     /// <param name="upper">The upper bound (≥ lower).</param>
     /// <param name="tolerance">The absolute tolerance on x.</param>
-    /// <param name="maxEvaluations">The evaluation budget.</param>
+    /// <param name="maxEvaluations">The evaluation budget of the Brent search.</param>
+    /// <param name="gridPoints">The number of grid points scanned first; below 3 for none.</param>
     /// <returns>The minimiser, inside [lower, upper].</returns>
-    internal static OptimumResult Brent(Func<double, double> f, double lower, double upper, double tolerance = 1e-8, int maxEvaluations = 500)
+    internal static OptimumResult Brent(Func<double, double> f, double lower, double upper, double tolerance = 1e-8, int maxEvaluations = 500, int gridPoints = 0)
     {
         if (!(lower <= upper))
         {
@@ -51,13 +63,60 @@ internal static class BoundedOptimizer
             return double.IsNaN(v) ? double.PositiveInfinity : v;
         }
 
-        double a = lower, b = upper;
+        if (gridPoints < 3)
+        {
+            var (x, fx) = BrentSearch(Eval, lower, upper, tolerance, maxEvaluations, ref evaluations);
+
+            // A bound optimum is a valid answer: compare with both end points.
+            double fl = Eval(lower);
+            if (fl < fx)
+            {
+                x = lower; fx = fl;
+            }
+
+            double fh = Eval(upper);
+            if (fh < fx)
+            {
+                x = upper; fx = fh;
+            }
+
+            return new OptimumResult([Math.Clamp(x, lower, upper)], fx, evaluations);
+        }
+
+        double step = (upper - lower) / (gridPoints - 1);
+        double bestX = lower, bestF = Eval(lower);
+        int bestIndex = 0;
+        for (int i = 1; i < gridPoints; i++)
+        {
+            double x = i == gridPoints - 1 ? upper : lower + (i * step);
+            double fx = Eval(x);
+            if (fx < bestF)
+            {
+                (bestX, bestF, bestIndex) = (x, fx, i);
+            }
+        }
+
+        double a = bestIndex == 0 ? lower : lower + ((bestIndex - 1) * step);
+        double b = bestIndex >= gridPoints - 2 ? upper : lower + ((bestIndex + 1) * step);
+        int budget = evaluations + maxEvaluations;
+        var (xb, fb) = BrentSearch(Eval, a, b, tolerance, budget, ref evaluations);
+        if (fb < bestF)
+        {
+            (bestX, bestF) = (Math.Clamp(xb, lower, upper), fb);
+        }
+
+        return new OptimumResult([bestX], bestF, evaluations);
+    }
+
+    /// <summary>Brent's search on [a, b] (a ≤ b) until the bracket is within tolerance or the count reaches the budget.</summary>
+    private static (double X, double Value) BrentSearch(Func<double, double> eval, double a, double b, double tolerance, int budget, ref int evaluations)
+    {
         double v = a + GoldenRatioStep * (b - a);
         double w = v, x = v;
-        double fx = Eval(x), fv = fx, fw = fx;
+        double fx = eval(x), fv = fx, fw = fx;
         double d = 0, e = 0;
         const double eps = 1.4901161193847656e-08; // sqrt(machine epsilon)
-        while (evaluations < maxEvaluations)
+        while (evaluations < budget)
         {
             double xm = 0.5 * (a + b);
             double tol1 = eps * Math.Abs(x) + tolerance / 3.0;
@@ -106,7 +165,7 @@ internal static class BoundedOptimizer
             }
 
             double u = Math.Abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
-            double fu = Eval(u);
+            double fu = eval(u);
             if (fu <= fx)
             {
                 if (u < x)
@@ -145,20 +204,7 @@ internal static class BoundedOptimizer
             }
         }
 
-        // A bound optimum is a valid answer: compare with both end points.
-        double fl = Eval(lower);
-        if (fl < fx)
-        {
-            x = lower; fx = fl;
-        }
-
-        double fh = Eval(upper);
-        if (fh < fx)
-        {
-            x = upper; fx = fh;
-        }
-
-        return new OptimumResult([Math.Clamp(x, lower, upper)], fx, evaluations);
+        return (x, fx);
     }
 
     /// <summary>
@@ -230,13 +276,39 @@ internal static class BoundedOptimizer
             return f(x);
         }
 
-        var best = NelderMeadOnce(G, u0, du, free, infinite, relativeTolerance, maxEvaluations);
+        var first = NelderMeadOnce(G, u0, du, free, infinite, relativeTolerance, maxEvaluations);
+        var best = Restart(
+            first,
+            (from, budget) => NelderMeadOnce(G, from, du, free, infinite, relativeTolerance, budget),
+            10,
+            relativeTolerance,
+            relativeTolerance,
+            maxEvaluations);
+        var point = new double[n];
+        ToBox(best.Point, point);
+        return best with { Point = point };
+    }
+
+    /// <summary>
+    /// Restarts a local search from its best point until a restart improves the value by no more than
+    /// <paramref name="relativeTolerance"/>·(|value| + <paramref name="floor"/>), at most <paramref name="maxRestarts"/>
+    /// times and while the evaluation budget lasts. A restart that is at least as good replaces the best.
+    /// </summary>
+    /// <param name="best">The first search's result.</param>
+    /// <param name="search">Searches again from a point with the remaining budget.</param>
+    /// <param name="maxRestarts">The most restarts.</param>
+    /// <param name="relativeTolerance">The relative improvement that earns another restart.</param>
+    /// <param name="floor">Added to |value| in the improvement threshold (keeps it positive near 0).</param>
+    /// <param name="budget">The evaluation budget over the first search and all restarts.</param>
+    /// <returns>The best result, with the evaluations of every search.</returns>
+    internal static OptimumResult Restart(OptimumResult best, Func<double[], int, OptimumResult> search, int maxRestarts, double relativeTolerance, double floor, int budget = int.MaxValue)
+    {
         int used = best.Evaluations;
-        for (int restart = 0; restart < 10 && used < maxEvaluations; restart++)
+        for (int restart = 0; restart < maxRestarts && used < budget; restart++)
         {
-            var next = NelderMeadOnce(G, best.Point, du, free, infinite, relativeTolerance, maxEvaluations - used);
+            var next = search(best.Point, budget - used);
             used += next.Evaluations;
-            bool improved = next.Value < best.Value - (relativeTolerance * (Math.Abs(best.Value) + relativeTolerance));
+            bool improved = next.Value < best.Value - (relativeTolerance * (Math.Abs(best.Value) + floor));
             if (next.Value <= best.Value)
             {
                 best = next;
@@ -248,9 +320,7 @@ internal static class BoundedOptimizer
             }
         }
 
-        var point = new double[n];
-        ToBox(best.Point, point);
-        return new OptimumResult(point, best.Value, used);
+        return best with { Evaluations = used };
     }
 
     private static OptimumResult NelderMeadOnce(
@@ -456,7 +526,7 @@ internal static class BoundedOptimizer
         var lo = lower.ToArray();
         var hi = upper.ToArray();
 
-        double Eval(double[] point)
+        double Eval(ReadOnlySpan<double> point)
         {
             for (int i = 0; i < point.Length; i++)
             {
@@ -517,8 +587,7 @@ internal static class BoundedOptimizer
                 {
                     if (j != best)
                     {
-                        p.AsSpan(j * n, n).CopyTo(trial);
-                        values[j] = Eval(trial);
+                        values[j] = Eval(p.AsSpan(j * n, n));
                         evaluations++;
                     }
                 }
@@ -554,16 +623,7 @@ internal static class BoundedOptimizer
                 break;
             }
 
-            for (int i = 0; i < n; i++)
-            {
-                double sum = -p[(worst * n) + i];
-                for (int j = 0; j < n1; j++)
-                {
-                    sum += p[(j * n) + i];
-                }
-
-                centroid[i] = sum / n;
-            }
+            Centroid(p, n, worst, centroid);
 
             for (int i = 0; i < n; i++)
             {
@@ -647,6 +707,43 @@ internal static class BoundedOptimizer
         while (evaluations <= maxEvaluations);
 
         return new OptimumResult(p.AsSpan(best * n, n).ToArray(), values[best], evaluations);
+    }
+
+    /// <summary>
+    /// The centroid of the n + 1 vertices of <paramref name="p"/> without <paramref name="worst"/>, as R's
+    /// <c>nmmin</c>: c_i = (−p_worst,i + Σ_j p_j,i)/n, summed in vertex order (four coordinates at a time where
+    /// the hardware allows; each lane adds in the same order, so the result is the same to the bit).
+    /// </summary>
+    private static void Centroid(double[] p, int n, int worst, double[] centroid)
+    {
+        int n1 = n + 1;
+        ref double start = ref MemoryMarshal.GetArrayDataReference(p);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var divisor = Vector256.Create((double)n);
+            for (; i + Vector256<double>.Count <= n; i += Vector256<double>.Count)
+            {
+                var sum = -Vector256.LoadUnsafe(ref start, (nuint)((worst * n) + i));
+                for (int j = 0; j < n1; j++)
+                {
+                    sum += Vector256.LoadUnsafe(ref start, (nuint)((j * n) + i));
+                }
+
+                (sum / divisor).CopyTo(centroid, i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            double sum = -p[(worst * n) + i];
+            for (int j = 0; j < n1; j++)
+            {
+                sum += p[(j * n) + i];
+            }
+
+            centroid[i] = sum / n;
+        }
     }
 
     private static void Move(double[] centroid, ReadOnlySpan<double> worst, double coefficient, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, double[] result)

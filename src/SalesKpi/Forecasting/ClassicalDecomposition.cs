@@ -127,27 +127,40 @@ public sealed class ClassicalDecomposition
                 nameof(series));
         }
 
-        if (kind == DecompositionKind.Multiplicative)
+        int bad = kind == DecompositionKind.Multiplicative ? ForecastMath.FirstNonPositive(series.Span) : -1;
+        if (bad >= 0)
         {
-            for (int t = 0; t < n; t++)
-            {
-                if (!(series[t] > 0))
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"A multiplicative decomposition needs positive values; observation {t} is {series[t]}."),
-                        nameof(series));
-                }
-            }
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"A multiplicative decomposition needs positive values; observation {bad} is {series[bad]}."),
+                nameof(series));
         }
 
         var trend = CentredMovingAverage(series.Span, m);
+        var figures = SeasonalFigures(series.Span, trend, m, kind == DecompositionKind.Multiplicative);
+        return new ClassicalDecomposition(kind, series, trend, figures);
+    }
+
+    /// <summary>
+    /// The m normalised seasonal figures of R <c>decompose</c> for raw values (no argument checks): the mean detrended
+    /// value per position of the cycle, normalised to mean 1 (multiplicative) or 0 (additive). Shared by the
+    /// decomposition, the ETS initial states and the Holt-Winters start values.
+    /// </summary>
+    /// <param name="y">The values, at least 2m of them.</param>
+    /// <param name="m">The season length, at least 2.</param>
+    /// <param name="multiplicative">Whether to detrend by division (else by subtraction).</param>
+    /// <returns>The figures; element i belongs to positions i, i + m, … .</returns>
+    internal static double[] SeasonalFigures(ReadOnlySpan<double> y, int m, bool multiplicative) =>
+        SeasonalFigures(y, CentredMovingAverage(y, m), m, multiplicative);
+
+    private static double[] SeasonalFigures(ReadOnlySpan<double> y, double[] trend, int m, bool multiplicative)
+    {
         var sums = new double[m];
         var counts = new int[m];
-        for (int t = 0; t < n; t++)
+        for (int t = 0; t < y.Length; t++)
         {
             if (!double.IsNaN(trend[t]))
             {
-                sums[t % m] += kind == DecompositionKind.Multiplicative ? series[t] / trend[t] : series[t] - trend[t];
+                sums[t % m] += multiplicative ? y[t] / trend[t] : y[t] - trend[t];
                 counts[t % m]++;
             }
         }
@@ -163,13 +176,17 @@ public sealed class ClassicalDecomposition
         average /= m;
         for (int i = 0; i < m; i++)
         {
-            figures[i] = kind == DecompositionKind.Multiplicative ? figures[i] / average : figures[i] - average;
+            figures[i] = multiplicative ? figures[i] / average : figures[i] - average;
         }
 
-        return new ClassicalDecomposition(kind, series, trend, figures);
+        return figures;
     }
 
-    private static double[] CentredMovingAverage(ReadOnlySpan<double> y, int m)
+    /// <summary>The centred moving average of order m (2×m for even m); NaN for the first and last ⌊m/2⌋ values.</summary>
+    /// <param name="y">The values.</param>
+    /// <param name="m">The order, at least 2.</param>
+    /// <returns>The trend, as long as <paramref name="y"/>.</returns>
+    internal static double[] CentredMovingAverage(ReadOnlySpan<double> y, int m)
     {
         int n = y.Length;
         int half = m / 2;

@@ -16,7 +16,7 @@ namespace SalesKpi.Forecasting;
 /// </para>
 /// <para>
 /// α is fixed (default 0.1, as R) or, with <see cref="WithOptimizedAlpha"/>, chosen in [0.05, 0.3] to minimise the
-/// in-sample mean squared one-step error of the forecast itself (bounded grid plus golden-section search).
+/// in-sample mean squared one-step error of the forecast itself (a 21-point grid, then Brent's search around the best grid point).
 /// </para>
 /// <para>
 /// Fitted values: the forecast from each prefix (NaN at t = 1). There is no closed-form forecast distribution:
@@ -71,10 +71,11 @@ public sealed class Croston : ForecastMethod
     {
         IntermittentDemand.RequireNonNegative(series, Name);
         var y = series.Span.ToArray();
-        double alpha = Alpha ?? BoundedMinimizer.Minimize(
+        double alpha = Alpha ?? BoundedOptimizer.Brent(
             a => IntermittentDemand.Mse(IntermittentDemand.Croston(y, a, Factor(a)).Fitted, y),
             IntermittentDemand.LowerAlpha,
-            IntermittentDemand.UpperAlpha).X;
+            IntermittentDemand.UpperAlpha,
+            gridPoints: 21).Point[0];
         var (fitted, forecast, size, interval) = IntermittentDemand.Croston(y, alpha, Factor(alpha));
         var parameters = ForecastMath.Parameters(("alpha", alpha), ("size", size), ("interval", interval));
         return new IntermittentModel(Name, series, fitted, parameters, forecast, new Croston(Variant, alpha));

@@ -78,6 +78,42 @@ internal readonly struct MultiplicativeSeason : ISeasonKind
 }
 
 /// <summary>
+/// One pass of the recursions: the smoothing parameters, and the running state (level, trend, Σe², the running
+/// product of |μ| and Σlog|μ|, the next step and seasonal slot), so that a pass can pause and resume.
+/// </summary>
+internal struct EtsRun
+{
+    internal readonly double Alpha;
+    internal readonly double BetaStar;
+    internal readonly double Gamma;
+    internal readonly double Phi;
+    internal readonly int Period;
+    internal double Level;
+    internal double Trend;
+    internal double SumLog;
+    internal double SumSquares;
+    internal double Product;
+    internal int Step;
+    internal int Slot;
+
+    internal EtsRun(double alpha, double betaStar, double gamma, double phi, double level, double trend, int period)
+    {
+        Alpha = alpha;
+        BetaStar = betaStar;
+        Gamma = gamma;
+        Phi = phi;
+        Period = period;
+        Level = level;
+        Trend = trend;
+        SumLog = 0;
+        SumSquares = 0;
+        Product = 1;
+        Step = 0;
+        Slot = 0;
+    }
+}
+
+/// <summary>
 /// The recursions of the exponential-smoothing state-space models (Hyndman, Koehler, Ord &amp; Snyder 2008) in the
 /// error-correction form used by R <c>forecast::ets</c>, written as tight loops over arrays.
 /// </summary>
@@ -100,7 +136,8 @@ internal static class EtsEngine
     /// set, the sum of squared one-step errors Σ(y − μ)² whatever the error type. Returns +∞ when a forecast is not finite.
     /// </summary>
     /// <remarks>Dispatches once to a loop specialised (through generic struct flags) for the model's components,
-    /// so the per-observation work has no branches on the model shape and allocates nothing.</remarks>
+    /// so the per-observation work has no branches on the model shape and allocates nothing. <paramref name="ring"/>
+    /// is updated in place.</remarks>
     internal static double Loss(
         ReadOnlySpan<double> y,
         in EtsStructure model,
@@ -114,27 +151,9 @@ internal static class EtsEngine
         bool sse)
     {
         bool relative = model.MultiplicativeError && !sse;
-        double sumSquares, sumLog = 0;
-        if (!model.HasSeason)
-        {
-            sumSquares = model.HasTrend
-                ? (relative ? Run<Yes, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
-                : (relative ? Run<No, NoSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, NoSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
-        }
-        else if (!model.MultiplicativeSeason)
-        {
-            sumSquares = model.HasTrend
-                ? (relative ? Run<Yes, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
-                : (relative ? Run<No, AdditiveSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, AdditiveSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
-        }
-        else
-        {
-            sumSquares = model.HasTrend
-                ? (relative ? Run<Yes, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<Yes, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog))
-                : (relative ? Run<No, MultiplicativeSeason, Yes>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog) : Run<No, MultiplicativeSeason, No>(y, alpha, betaStar, gamma, phi, level, trend, ring, model.Period, out sumLog));
-        }
-
-        double result = sse ? sumSquares : (y.Length * Math.Log(sumSquares)) + (relative ? 2 * sumLog : 0);
+        var state = new EtsRun(alpha, betaStar, gamma, phi, level, trend, model.Period);
+        double sumSquares = Dispatch<No>(y, model, relative, ref state, ring, default, default);
+        double result = sse ? sumSquares : (y.Length * Math.Log(sumSquares)) + (relative ? 2 * state.SumLog : 0);
         if (double.IsNaN(result) || double.IsPositiveInfinity(result))
         {
             return double.PositiveInfinity;
@@ -143,30 +162,119 @@ internal static class EtsEngine
         return Math.Max(result, -1e10);
     }
 
-    /// <summary>The specialised recursion: returns Σe² and, for relative errors, Σlog|μ| in <paramref name="sumLog"/>.</summary>
-    private static double Run<TTrend, TSeason, TRelative>(
+    /// <summary>
+    /// Runs the recursions once and records fitted values, innovations (relative errors for multiplicative-error
+    /// models) and the final state. On return <paramref name="ring"/> holds the seasonal states in use order for steps
+    /// n + 1, n + 2, … (index (h − 1) mod m).
+    /// </summary>
+    /// <remarks>The same specialised loop as <see cref="Loss"/>, so the innovations are exactly those whose squares the
+    /// likelihood sums.</remarks>
+    internal static void Filter(
         ReadOnlySpan<double> y,
+        in EtsStructure model,
         double alpha,
         double betaStar,
         double gamma,
         double phi,
-        double level,
-        double trend,
+        ref double level,
+        ref double trend,
         Span<double> ring,
-        int m,
-        out double sumLog)
+        Span<double> fitted,
+        Span<double> errors)
+    {
+        var state = new EtsRun(alpha, betaStar, gamma, phi, level, trend, model.Period);
+        Dispatch<Yes>(y, model, model.MultiplicativeError, ref state, ring, fitted, errors);
+        level = state.Level;
+        trend = state.Trend;
+        int m = model.Period;
+        int k = y.Length % m;
+        if (model.HasSeason && k != 0)
+        {
+            // Rotate so that ring[0] is the state used at step n + 1.
+            Span<double> copy = m <= 64 ? stackalloc double[m] : new double[m];
+            for (int j = 0; j < m; j++)
+            {
+                copy[j] = ring[(k + j) % m];
+            }
+
+            copy.CopyTo(ring);
+        }
+    }
+
+    private static double Dispatch<TRecord>(ReadOnlySpan<double> y, in EtsStructure model, bool relative, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors)
+        where TRecord : struct, IFlag => model.Season switch
+        {
+            EtsSeason.None => Dispatch<NoSeason, TRecord>(y, model.HasTrend, relative, ref state, ring, fitted, errors),
+            EtsSeason.Additive => Dispatch<AdditiveSeason, TRecord>(y, model.HasTrend, relative, ref state, ring, fitted, errors),
+            _ => Dispatch<MultiplicativeSeason, TRecord>(y, model.HasTrend, relative, ref state, ring, fitted, errors),
+        };
+
+    private static double Dispatch<TSeason, TRecord>(ReadOnlySpan<double> y, bool hasTrend, bool relative, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors)
+        where TSeason : struct, ISeasonKind
+        where TRecord : struct, IFlag => hasTrend
+            ? (relative ? Run<Yes, TSeason, Yes, TRecord>(y, ref state, ring, fitted, errors) : Run<Yes, TSeason, No, TRecord>(y, ref state, ring, fitted, errors))
+            : (relative ? Run<No, TSeason, Yes, TRecord>(y, ref state, ring, fitted, errors) : Run<No, TSeason, No, TRecord>(y, ref state, ring, fitted, errors));
+
+    /// <summary>
+    /// The specialised recursion: returns Σe² and leaves the final level and trend and, for relative errors, Σlog|μ| in
+    /// <paramref name="state"/>; with <typeparamref name="TRecord"/> it also stores μ_t and e_t.
+    /// </summary>
+    /// <remarks>
+    /// Σlog|μ| is the sum of the logs of running products of |μ|, each closed before it can overflow or underflow.
+    /// The loop itself (<see cref="Steps"/>) only collects the closed products, and the logs are taken here, in the
+    /// same order: a call inside the loop would force every running value out of the registers on each step.
+    /// </remarks>
+    private static double Run<TTrend, TSeason, TRelative, TRecord>(ReadOnlySpan<double> y, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors)
         where TTrend : struct, IFlag
         where TSeason : struct, ISeasonKind
         where TRelative : struct, IFlag
+        where TRecord : struct, IFlag
     {
-        double sumSquares = 0;
-        double product = 1;
-        double beta = betaStar * alpha;
-        sumLog = 0;
-        int k = 0;
+        Span<double> products = TRelative.Value ? stackalloc double[16] : default;
+        while (true)
+        {
+            int closed = Steps<TTrend, TSeason, TRelative, TRecord>(y, ref state, ring, fitted, errors, products);
+            for (int i = 0; i < closed; i++)
+            {
+                state.SumLog += Math.Log(products[i]);
+            }
+
+            if (state.Step >= y.Length)
+            {
+                break;
+            }
+        }
+
+        if (TRelative.Value)
+        {
+            state.SumLog += Math.Log(state.Product);
+        }
+
+        return state.SumSquares;
+    }
+
+    /// <summary>
+    /// Runs steps from <c>state.Step</c> until the end of the series or until <paramref name="products"/> is full;
+    /// returns the number of running products closed into it.
+    /// </summary>
+    private static int Steps<TTrend, TSeason, TRelative, TRecord>(ReadOnlySpan<double> y, ref EtsRun state, Span<double> ring, Span<double> fitted, Span<double> errors, Span<double> products)
+        where TTrend : struct, IFlag
+        where TSeason : struct, ISeasonKind
+        where TRelative : struct, IFlag
+        where TRecord : struct, IFlag
+    {
+        double alpha = state.Alpha, gamma = state.Gamma, phi = state.Phi;
+        double beta = state.BetaStar * alpha;
+        double level = state.Level, trend = state.Trend;
+        double sumSquares = state.SumSquares;
+        double product = state.Product;
+        int m = state.Period;
+        int k = state.Slot;
+        int t = state.Step;
+        int closed = 0;
         ref double ringStart = ref MemoryMarshal.GetReference(ring);
         ref double yStart = ref MemoryMarshal.GetReference(y);
-        for (int t = 0; t < y.Length; t++)
+        while (t < y.Length)
         {
             double phib = TTrend.Value ? phi * trend : 0.0;
             double q = level + phib;
@@ -208,17 +316,23 @@ internal static class EtsEngine
                     e = (yt - mu) / mu;
                 }
 
-                // Σ log|μ| as the log of a running product, renormalised before it can overflow or underflow.
+                // Σ log|μ| as the logs of running products, closed before they can overflow or underflow.
                 product *= Math.Abs(mu);
                 if (!(product < 1e150 && product > 1e-150))
                 {
-                    sumLog += Math.Log(product);
+                    products[closed++] = product;
                     product = 1;
                 }
             }
             else
             {
                 e = yt - mu;
+            }
+
+            if (TRecord.Value)
+            {
+                fitted[t] = mu;
+                errors[t] = e;
             }
 
             sumSquares += e * e;
@@ -255,87 +369,20 @@ internal static class EtsEngine
             }
 
             level = newLevel;
+            t++;
+            if (TRelative.Value && closed == products.Length)
+            {
+                break;
+            }
         }
 
-        if (TRelative.Value)
-        {
-            sumLog += Math.Log(product);
-        }
-
-        return sumSquares;
-    }
-
-    /// <summary>
-    /// Runs the recursions once and records fitted values, innovations and the final state. On return
-    /// <paramref name="ring"/> holds the seasonal states in use order for steps n + 1, n + 2, … (index (h − 1) mod m).
-    /// </summary>
-    internal static void Filter(
-        ReadOnlySpan<double> y,
-        in EtsStructure model,
-        double alpha,
-        double betaStar,
-        double gamma,
-        double phi,
-        ref double level,
-        ref double trend,
-        Span<double> ring,
-        Span<double> fitted,
-        Span<double> errors)
-    {
-        int n = y.Length;
-        int m = model.Period;
-        int k = 0;
-        for (int t = 0; t < n; t++)
-        {
-            double phib = model.HasTrend ? phi * trend : 0.0;
-            double q = level + phib;
-            double yt = y[t];
-            double mu, p, s = 0;
-            if (model.HasSeason)
-            {
-                s = ring[k];
-                mu = model.MultiplicativeSeason ? q * s : q + s;
-                p = model.MultiplicativeSeason ? (Math.Abs(s) < Tiny ? Huge : yt / s) : yt - s;
-            }
-            else
-            {
-                mu = q;
-                p = yt;
-            }
-
-            fitted[t] = mu;
-            errors[t] = model.MultiplicativeError ? (yt - mu) / mu : yt - mu;
-            double d = p - q;
-            double newLevel = q + (alpha * d);
-            if (model.HasTrend)
-            {
-                trend = phib + (betaStar * alpha * d);
-            }
-
-            if (model.HasSeason)
-            {
-                double target = model.MultiplicativeSeason ? (Math.Abs(q) < Tiny ? Huge : yt / q) : yt - q;
-                ring[k] = s + gamma * (target - s);
-                if (++k == m)
-                {
-                    k = 0;
-                }
-            }
-
-            level = newLevel;
-        }
-
-        if (model.HasSeason && k != 0)
-        {
-            // Rotate so that ring[0] is the state used at step n + 1.
-            Span<double> copy = m <= 64 ? stackalloc double[m] : new double[m];
-            for (int j = 0; j < m; j++)
-            {
-                copy[j] = ring[(k + j) % m];
-            }
-
-            copy.CopyTo(ring);
-        }
+        state.Level = level;
+        state.Trend = trend;
+        state.SumSquares = sumSquares;
+        state.Product = product;
+        state.Slot = k;
+        state.Step = t;
+        return closed;
     }
 
     /// <summary>
@@ -360,7 +407,7 @@ internal static class EtsEngine
             bool mult = model.MultiplicativeSeason;
             if (n >= 3 * m)
             {
-                var figure = SeasonalFigure(y, m, mult);
+                var figure = ClassicalDecomposition.SeasonalFigures(y, m, mult);
                 for (int t = 0; t < n; t++)
                 {
                     seasonal[t] = figure[t % m];
@@ -406,35 +453,13 @@ internal static class EtsEngine
         int maxn = Math.Min(Math.Max(10, model.HasSeason ? 2 * m : 2), n);
         if (!model.HasTrend)
         {
-            double s = 0;
-            for (int t = 0; t < maxn; t++)
-            {
-                s += adjusted[t];
-            }
-
-            level = s / maxn;
+            level = ForecastMath.Mean(adjusted.AsSpan(0, maxn));
             trend = 0;
             return;
         }
 
         // Least squares line on x = 1..maxn; the intercept is the level at x = 0.
-        double mx = (maxn + 1) / 2.0, my = 0;
-        for (int t = 0; t < maxn; t++)
-        {
-            my += adjusted[t];
-        }
-
-        my /= maxn;
-        double sxy = 0, sxx = 0;
-        for (int t = 0; t < maxn; t++)
-        {
-            double dx = t + 1 - mx;
-            sxy += dx * (adjusted[t] - my);
-            sxx += dx * dx;
-        }
-
-        trend = sxx > 0 ? sxy / sxx : 0;
-        level = my - trend * mx;
+        (level, trend) = ForecastMath.LinearFit(adjusted.AsSpan(0, maxn), 1);
         if (Math.Abs(level + trend) < 1e-8)
         {
             level *= 1 + 1e-3;
@@ -466,62 +491,6 @@ internal static class EtsEngine
         {
             ring[j] = model.MultiplicativeSeason ? y[j] / level : y[j] - level;
         }
-    }
-
-    /// <summary>
-    /// The seasonal figure of R's classical decomposition (<c>decompose</c>): centred moving average (2×m for even
-    /// m), detrended values averaged per position of the cycle, normalised to sum 0 (additive) or mean 1 (multiplicative).
-    /// </summary>
-    internal static double[] SeasonalFigure(ReadOnlySpan<double> y, int m, bool multiplicative)
-    {
-        int n = y.Length;
-        var sums = new double[m];
-        var counts = new int[m];
-        int half = m / 2;
-        bool even = m % 2 == 0;
-        for (int t = half; t < n - half; t++)
-        {
-            double trend;
-            if (even)
-            {
-                double s = 0.5 * (y[t - half] + y[t + half]);
-                for (int j = t - half + 1; j < t + half; j++)
-                {
-                    s += y[j];
-                }
-
-                trend = s / m;
-            }
-            else
-            {
-                double s = 0;
-                for (int j = t - half; j <= t + half; j++)
-                {
-                    s += y[j];
-                }
-
-                trend = s / m;
-            }
-
-            sums[t % m] += multiplicative ? y[t] / trend : y[t] - trend;
-            counts[t % m]++;
-        }
-
-        var figure = new double[m];
-        double mean = 0;
-        for (int j = 0; j < m; j++)
-        {
-            figure[j] = sums[j] / counts[j];
-            mean += figure[j];
-        }
-
-        mean /= m;
-        for (int j = 0; j < m; j++)
-        {
-            figure[j] = multiplicative ? figure[j] / mean : figure[j] - mean;
-        }
-
-        return figure;
     }
 
     /// <summary>
@@ -679,6 +648,7 @@ internal static class EtsEngine
     }
 
     /// <summary>True when every root of Σ c_k z^k lies within |z| ≤ radius (Schur–Cohn–Jury recursion).</summary>
+    /// <remarks><paramref name="c"/> is scaled in place.</remarks>
     internal static bool RootsWithinRadius(Span<double> c, double radius)
     {
         // Roots of p(z) within radius r ⇔ roots of p(r z) within the unit disk.
@@ -690,27 +660,33 @@ internal static class EtsEngine
         }
 
         int degree = c.Length - 1;
-        Span<double> work = stackalloc double[c.Length];
+        int length = c.Length;
+        Span<double> buffers = length <= 32 ? stackalloc double[2 * length] : new double[2 * length];
+        c.CopyTo(buffers);
+        ref double from = ref MemoryMarshal.GetReference(buffers);
+        ref double to = ref Unsafe.Add(ref from, length);
         while (degree > 0)
         {
-            double lead = c[degree];
-            double constant = c[0];
+            double lead = Unsafe.Add(ref from, degree);
+            double constant = from;
             if (Math.Abs(constant) >= Math.Abs(lead))
             {
                 return false;
             }
 
             // q(z) = (p(z) − k p*(z)) / z with k = c_0/c_d on the monic p (same number of roots inside, by
-            // Rouché); working monic keeps the magnitudes from underflowing as the degree falls.
+            // Rouché); working monic keeps the magnitudes from underflowing as the degree falls. The two buffers
+            // take turns, so no copy sits between one degree and the next.
             double reflection = constant / lead;
             double scaleBack = 1 / lead;
             for (int k = 0; k < degree; k++)
             {
-                work[k] = (c[k + 1] - (reflection * c[degree - k - 1])) * scaleBack;
+                Unsafe.Add(ref to, k) = (Unsafe.Add(ref from, k + 1) - (reflection * Unsafe.Add(ref from, degree - k - 1))) * scaleBack;
             }
 
-            work[..degree].CopyTo(c);
-
+            ref double swap = ref from;
+            from = ref to;
+            to = ref swap;
             degree--;
         }
 

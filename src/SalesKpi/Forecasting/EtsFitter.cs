@@ -50,18 +50,12 @@ internal static class EtsFitter
             }
         }
 
-        if (model.MultiplicativeError || model.MultiplicativeSeason)
+        int bad = model.MultiplicativeError || model.MultiplicativeSeason ? ForecastMath.FirstNonPositive(series.Span) : -1;
+        if (bad >= 0)
         {
-            var y = series.Span;
-            for (int i = 0; i < y.Length; i++)
-            {
-                if (!(y[i] > 0))
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"{model.Name} is multiplicative and needs strictly positive data; observation {i} is {y[i]}."),
-                        nameof(series));
-                }
-            }
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{model.Name} is multiplicative and needs strictly positive data; observation {bad} is {series[bad]}."),
+                nameof(series));
         }
 
         int required = initialization == EtsInitialization.Simple
@@ -422,12 +416,12 @@ internal static class EtsFitter
             }
             else
             {
-                result = BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-12, 4000);
-                var again = BoundedOptimizer.NelderMead(Objective, result.Point, steps, lower, upper, 1e-12, 4000);
-                if (again.Value <= result.Value)
-                {
-                    result = again;
-                }
+                result = BoundedOptimizer.Restart(
+                    BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-12, 4000),
+                    (from, _) => BoundedOptimizer.NelderMead(Objective, from, steps, lower, upper, 1e-12, 4000),
+                    1,
+                    0,
+                    0);
             }
 
             evaluations = result.Evaluations;

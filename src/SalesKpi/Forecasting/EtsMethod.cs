@@ -168,6 +168,7 @@ public sealed class EtsMethod : ForecastMethod
     public EtsModel FitEts(TimeSeries series) => (EtsModel)Fit(series);
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The series is not eligible (see remarks of <see cref="EtsMethod"/>); the message says why.</exception>
     protected override FittedModel FitCore(TimeSeries series)
     {
         int m = Season == EtsSeason.None ? 1 : series.SeasonLength;

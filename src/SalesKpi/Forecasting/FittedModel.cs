@@ -20,6 +20,8 @@ public abstract class FittedModel
     /// <param name="fitted">One-step-ahead in-sample fitted values (NaN where undefined, such as the first naive step).</param>
     /// <param name="parameters">The fitted parameters by name.</param>
     /// <param name="criteria">Information criteria, where the model was fitted by likelihood.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/>, <paramref name="series"/>, <paramref name="fitted"/> or <paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is empty or white space, or <paramref name="fitted"/> is not as long as the series.</exception>
     protected FittedModel(
         string method,
         TimeSeries series,
@@ -74,20 +76,12 @@ public abstract class FittedModel
     /// <param name="horizon">The number of steps, at least 1.</param>
     /// <param name="levels">Interval levels in percent, each in (0, 100); none gives point forecasts only.</param>
     /// <returns>The forecast.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="levels"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The horizon is below 1 or a level is outside (0, 100).</exception>
     public Forecast Forecast(int horizon, params double[] levels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
-        ArgumentNullException.ThrowIfNull(levels);
-        foreach (double level in levels)
-        {
-            if (!(level > 0 && level < 100))
-            {
-                throw new ArgumentOutOfRangeException(nameof(levels), level, "Every interval level must lie in (0, 100) percent.");
-            }
-        }
-
-        return ForecastCore(horizon, levels);
+        return ForecastCore(horizon, ForecastMath.CheckedLevels(levels, nameof(levels)));
     }
 
     /// <summary>Computes the forecast once the arguments are validated.</summary>

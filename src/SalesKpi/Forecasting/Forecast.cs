@@ -11,14 +11,18 @@ public sealed class Forecast
     /// <param name="method">The method that produced it.</param>
     /// <param name="point">The point forecasts for steps 1..h.</param>
     /// <param name="intervals">The prediction intervals, one per requested level.</param>
-    /// <exception cref="ArgumentException">An interval does not cover the same horizon as the point forecasts.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/>, <paramref name="point"/> or <paramref name="intervals"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is empty or white space, an interval is null, or an interval does not cover the same horizon as the point forecasts.</exception>
     public Forecast(string method, IReadOnlyList<double> point, IReadOnlyList<PredictionInterval> intervals)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(intervals);
-        foreach (var interval in intervals)
+        for (int i = 0; i < intervals.Count; i++)
         {
+            var interval = intervals[i] ?? throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Interval {i} is null."),
+                nameof(intervals));
             if (interval.Lower.Count != point.Count || interval.Upper.Count != point.Count)
             {
                 throw new ArgumentException(

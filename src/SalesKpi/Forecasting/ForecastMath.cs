@@ -42,6 +42,41 @@ internal static class ForecastMath
         return intervals;
     }
 
+    /// <summary>Throws unless <paramref name="level"/> lies in (0, 100) percent.</summary>
+    /// <param name="level">The interval level in percent.</param>
+    /// <param name="parameterName">The parameter named by the exception.</param>
+    internal static void RequireLevel(double level, string parameterName)
+    {
+        if (!(level > 0 && level < 100))
+        {
+            throw new ArgumentOutOfRangeException(parameterName, level, "The level must lie in (0, 100) percent.");
+        }
+    }
+
+    /// <summary>
+    /// Checks a list of interval levels (not null, each in (0, 100) percent) and returns a private copy, so that options
+    /// types keep what they validated.
+    /// </summary>
+    /// <param name="levels">The levels in percent.</param>
+    /// <param name="parameterName">The parameter named by the exception.</param>
+    /// <returns>The copy.</returns>
+    internal static double[] CheckedLevels(IReadOnlyList<double> levels, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(levels, parameterName);
+        var copy = new double[levels.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            if (!(levels[i] > 0 && levels[i] < 100))
+            {
+                throw new ArgumentOutOfRangeException(parameterName, levels[i], string.Create(CultureInfo.InvariantCulture, $"Level {i} must lie in (0, 100) percent."));
+            }
+
+            copy[i] = levels[i];
+        }
+
+        return copy;
+    }
+
     /// <summary>Throws when the series is shorter than a method needs.</summary>
     internal static void RequireLength(TimeSeries series, int minimum, string method, string why)
     {
@@ -52,6 +87,23 @@ internal static class ForecastMath
                 nameof(series));
         }
     }
+
+    /// <summary>Returns the index of the first value that is not strictly positive (zero, negative or NaN), or −1.</summary>
+    internal static int FirstNonPositive(ReadOnlySpan<double> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!(values[i] > 0))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Returns whether every value is strictly positive.</summary>
+    internal static bool AllPositive(ReadOnlySpan<double> values) => FirstNonPositive(values) < 0;
 
     /// <summary>Returns whether every value equals the first.</summary>
     internal static bool IsConstant(ReadOnlySpan<double> values)

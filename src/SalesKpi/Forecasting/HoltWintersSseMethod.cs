@@ -95,6 +95,7 @@ public sealed class HoltWintersSseMethod : ForecastMethod
     public HoltWintersSseModel FitHoltWinters(TimeSeries series) => (HoltWintersSseModel)Fit(series);
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The season length is below 2, the series has fewer than 2m + 1 observations, or a value is not positive for a multiplicative season.</exception>
     protected override FittedModel FitCore(TimeSeries series)
     {
         int m = series.SeasonLength;
@@ -115,17 +116,12 @@ public sealed class HoltWintersSseMethod : ForecastMethod
 
         bool multiplicative = Season == EtsSeason.Multiplicative;
         var y = series.Span.ToArray();
-        if (multiplicative)
+        int bad = multiplicative ? ForecastMath.FirstNonPositive(y) : -1;
+        if (bad >= 0)
         {
-            for (int i = 0; i < n; i++)
-            {
-                if (!(y[i] > 0))
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"Multiplicative Holt-Winters needs strictly positive data; observation {i} is {y[i]}."),
-                        nameof(series));
-                }
-            }
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Multiplicative Holt-Winters needs strictly positive data; observation {bad} is {y[bad]}."),
+                nameof(series));
         }
 
         StartValues(y, m, multiplicative, out double a0, out double b0, out double[] s0);
@@ -183,21 +179,12 @@ public sealed class HoltWintersSseMethod : ForecastMethod
 
             double fixedA = FixedAlpha, fixedB = FixedBeta, fixedG = FixedGamma;
             double Objective(ReadOnlySpan<double> x) => Sse(ia >= 0 ? x[ia] : fixedA, ib >= 0 ? x[ib] : fixedB, ig >= 0 ? x[ig] : fixedG);
-            var best = BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-14, 5000);
-            for (int restart = 0; restart < 20; restart++)
-            {
-                var next = BoundedOptimizer.NelderMead(Objective, best.Point, [0.05, 0.05, 0.05], lower, upper, 1e-14, 5000);
-                bool improved = next.Value < best.Value - 1e-12 * Math.Abs(best.Value);
-                if (next.Value <= best.Value)
-                {
-                    best = next;
-                }
-
-                if (!improved)
-                {
-                    break;
-                }
-            }
+            var best = BoundedOptimizer.Restart(
+                BoundedOptimizer.NelderMead(Objective, start, steps, lower, upper, 1e-14, 5000),
+                (from, _) => BoundedOptimizer.NelderMead(Objective, from, [0.05, 0.05, 0.05], lower, upper, 1e-14, 5000),
+                20,
+                1e-12,
+                0);
 
             alpha = ia >= 0 ? best.Point[ia] : FixedAlpha;
             beta = ib >= 0 ? best.Point[ib] : FixedBeta;
@@ -214,49 +201,12 @@ public sealed class HoltWintersSseMethod : ForecastMethod
     internal static void StartValues(ReadOnlySpan<double> y, int m, bool multiplicative, out double level, out double trend, out double[] season)
     {
         var window = y[..(2 * m)];
-        season = EtsEngine.SeasonalFigure(window, m, multiplicative);
+        var movingAverage = ClassicalDecomposition.CentredMovingAverage(window, m);
+        season = ClassicalDecomposition.SeasonalFigures(window, m, multiplicative);
         int half = m / 2;
-        int count = 2 * m - 2 * half;
-        var ma = new double[count];
-        for (int t = half; t < 2 * m - half; t++)
-        {
-            double s;
-            if (m % 2 == 0)
-            {
-                s = 0.5 * (window[t - half] + window[t + half]);
-                for (int j = t - half + 1; j < t + half; j++)
-                {
-                    s += window[j];
-                }
-            }
-            else
-            {
-                s = 0;
-                for (int j = t - half; j <= t + half; j++)
-                {
-                    s += window[j];
-                }
-            }
 
-            ma[t - half] = s / m;
-        }
-
-        double mx = (count + 1) / 2.0, my = 0;
-        foreach (double v in ma)
-        {
-            my += v;
-        }
-
-        my /= count;
-        double sxy = 0, sxx = 0;
-        for (int i = 0; i < count; i++)
-        {
-            sxy += (i + 1 - mx) * (ma[i] - my);
-            sxx += (i + 1 - mx) * (i + 1 - mx);
-        }
-
-        trend = sxy / sxx;
-        level = my - trend * mx;
+        // Least squares line through the defined moving-average values on x = 1, 2, …; the intercept is the level at x = 0.
+        (level, trend) = ForecastMath.LinearFit(movingAverage.AsSpan(half, (2 * m) - (2 * half)), 1);
     }
 
     /// <summary>The recursions of R's C routine; returns the SSE and the final level and slope.</summary>

@@ -7,6 +7,7 @@ namespace SalesKpi.Forecasting;
 /// <param name="Level">The coverage level in percent, for example 80 or 95.</param>
 /// <param name="Lower">The lower bound for steps 1..h.</param>
 /// <param name="Upper">The upper bound for steps 1..h.</param>
+/// <exception cref="ArgumentNullException"><paramref name="Lower"/> or <paramref name="Upper"/> is null.</exception>
 public sealed record PredictionInterval(double Level, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper)
 {
     /// <summary>Gets the lower bound for steps 1..h.</summary>

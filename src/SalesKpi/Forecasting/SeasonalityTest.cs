@@ -29,6 +29,7 @@ public static class SeasonalityTest
     /// <param name="values">The observations.</param>
     /// <param name="maxLag">The largest lag, between 1 and n − 1.</param>
     /// <returns>r_1..r_maxLag (element k − 1 is r_k), or null when the values are constant (the denominator is 0).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLag"/> is below 1 or not below the number of values.</exception>
     /// <example>
     /// <code>
@@ -81,6 +82,7 @@ public static class SeasonalityTest
     /// <param name="criticalValue">The normal quantile q, positive (default 1.645).</param>
     /// <param name="minimumLength">The fewest observations the test runs on; null means 3m (the M4 rule).</param>
     /// <returns>The outcome, with r_m and the threshold when the test ran.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="criticalValue"/> is not positive and finite, or <paramref name="minimumLength"/> is below m + 1.</exception>
     /// <example>
     /// <code>

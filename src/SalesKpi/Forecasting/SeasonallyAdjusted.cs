@@ -49,7 +49,7 @@ public sealed class SeasonallyAdjusted : ForecastMethod
     protected override FittedModel FitCore(TimeSeries series)
     {
         ClassicalDecomposition? decomposition = null;
-        if (series.SeasonLength > 1 && AllPositive(series.Span) && SeasonalityTest.Evaluate(series).IsSeasonal)
+        if (series.SeasonLength > 1 && ForecastMath.AllPositive(series.Span) && SeasonalityTest.Evaluate(series).IsSeasonal)
         {
             decomposition = ClassicalDecomposition.Multiplicative(series);
         }
@@ -66,19 +66,6 @@ public sealed class SeasonallyAdjusted : ForecastMethod
             ["seasonal"] = decomposition is null ? 0 : 1,
         };
         return new AdjustedModel(Name, series, fitted, parameters, inner, decomposition);
-    }
-
-    private static bool AllPositive(ReadOnlySpan<double> values)
-    {
-        foreach (double v in values)
-        {
-            if (!(v > 0))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private sealed class AdjustedModel : FittedModel

@@ -61,7 +61,7 @@ public sealed class Theta : ForecastMethod
         int n = series.Count;
         int m = series.SeasonLength;
         ClassicalDecomposition? decomposition = null;
-        if (SeasonalAdjustment && m > 1 && IsPositive(series.Span)
+        if (SeasonalAdjustment && m > 1 && ForecastMath.AllPositive(series.Span)
             && SeasonalityTest.Evaluate(series, ThetafCriticalValue, (2 * m) + 1).IsSeasonal)
         {
             var candidate = ClassicalDecomposition.Multiplicative(series);
@@ -75,7 +75,7 @@ public sealed class Theta : ForecastMethod
         }
 
         var x = decomposition?.SeasonallyAdjusted() ?? series;
-        var ses = ThetaSesFitter.Fit(x.Span);
+        var ses = SesProfileFitter.Fit(x.Span);
         double drift = ForecastMath.LinearFit(x.Span, 0).Slope / 2;
         double sigma2 = ses.Sse / (n - 2);
         var fitted = new double[n];
@@ -87,19 +87,6 @@ public sealed class Theta : ForecastMethod
         var parameters = ForecastMath.Parameters(
             ("alpha", ses.Alpha), ("l0", ses.Level0), ("drift", drift), ("sigma2", sigma2), ("seasonal", decomposition is null ? 0 : 1));
         return new ThetaModel(Name, series, fitted, parameters, ses, drift, sigma2, decomposition);
-    }
-
-    private static bool IsPositive(ReadOnlySpan<double> values)
-    {
-        foreach (double v in values)
-        {
-            if (!(v > 0))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private sealed class ThetaModel : ClosedFormModel

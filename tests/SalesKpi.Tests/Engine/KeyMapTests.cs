@@ -47,6 +47,31 @@ public sealed class KeyMapTests
     }
 
     [Property]
+    public void Pairs_of_small_ints_on_both_sides_of_the_direct_range_agree_with_a_dictionary(ushort[] reps, byte[] kinds)
+    {
+        // Reps 0..4999 and kinds 0..19 straddle the direct range (rep < 4096 and kind < 16) and grow its array.
+        var keys = new List<(int, int)>();
+        for (int i = 0; i < reps.Length; i++)
+        {
+            keys.Add((reps[i] % 5000, kinds.Length == 0 ? 0 : kinds[i % kinds.Length] % 20));
+        }
+
+        AgreesWithDictionary(keys);
+    }
+
+    [Fact]
+    public void A_pair_key_far_into_the_direct_range_after_a_small_one_keeps_both_slots()
+    {
+        var map = new KeyMap<(int, int)>();
+        Assert.Equal(0, map.GetOrAdd((1, 0)));
+        Assert.Equal(1, map.GetOrAdd((4095, 15)));
+        Assert.Equal(0, map.GetOrAdd((1, 0)));
+        Assert.Equal(1, map.GetOrAdd((4095, 15)));
+        Assert.Equal(2, map.GetOrAdd((4096, 15)));
+        Assert.Equal(3, map.Count);
+    }
+
+    [Property]
     public void String_keys_agree_with_a_dictionary(string[] keys) =>
         AgreesWithDictionary(System.Array.FindAll(keys, k => k is not null));
 

@@ -21,6 +21,48 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void A_table_keeps_its_values_when_the_state_takes_more_facts_afterwards()
+    {
+        // The table reads its counts from accumulators copied out of the state: later additions must not reach it.
+        var facts = T.RandomActs(1_000, seed: 3);
+        var state = Grouped.CreateState(T.Utc).Add(facts.AsSpan(0, 500));
+        var table = state.ToTable();
+        var before = table.Cells.ToArray();
+        state.Add(facts.AsSpan(500));
+        Assert.Equal(before, table.Cells.ToArray());
+        Assert.Equal(before, table.ToArray());
+        Assert.Equal(500m, before.Sum(c => c.Value.ExactValue!.Value));
+    }
+
+    [Fact]
+    public void Table_cells_list_reads_each_cell_by_index_and_rejects_an_index_outside()
+    {
+        // Rep 1: days 1 and 3; rep 2: day 2. Cells in key order, then period order.
+        Act[] facts =
+        [
+            new(2, T.At(2026, 3, 2), Kind.Call),
+            new(1, T.At(2026, 3, 3), Kind.Call),
+            new(1, T.At(2026, 3, 1), Kind.Call),
+            new(1, T.At(2026, 3, 3), Kind.Email),
+        ];
+        var table = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Day, a => a.At).Evaluate(facts, T.Utc);
+        var cells = table.Cells;
+        Assert.Equal(3, cells.Count);
+        Assert.Equal((1, new LocalDate(2026, 3, 1), 1m), (cells[0].Key, cells[0].Period!.Value.Start, cells[0].Value.ExactValue!.Value));
+        Assert.Equal((1, new LocalDate(2026, 3, 3), 2m), (cells[1].Key, cells[1].Period!.Value.Start, cells[1].Value.ExactValue!.Value));
+        Assert.Equal((2, new LocalDate(2026, 3, 2), 1m), (cells[2].Key, cells[2].Period!.Value.Start, cells[2].Value.ExactValue!.Value));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cells[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => cells[-1]);
+
+        // Rep 1 has no cell on 2 March although that period is in the table (rep 2 has one): empty, not found.
+        var march2 = table.Periods[1];
+        Assert.False(table.TryGetValue(1, march2, out var missing));
+        Assert.Equal(0m, missing.ExactValue);
+        Assert.True(table.TryGetValue(2, march2, out var found));
+        Assert.Equal(1m, found.ExactValue);
+    }
+
+    [Fact]
     public void Many_keys_and_periods_grow_the_cell_store_correctly()
     {
         // 600 reps × 400 days: the cell grid grows many times; every fact must land in its own cell.

@@ -36,6 +36,48 @@ public sealed class BoundedOptimizerTests
         return x >= lower && x <= upper && r.Value <= f(lower) && r.Value <= f(upper);
     }
 
+    [Fact]
+    public void Brent_with_a_grid_finds_the_deeper_of_two_minima()
+    {
+        // Two Gaussian wells: depth 1 at 0.1 (width 0.03) and depth 0.5 at 0.8 (width 0.1); between them f is ≈ 0,
+        // so Brent alone, starting at 0.382 on [0, 1], has no slope to follow. The 21-point grid (step 0.05) hits 0.1
+        // exactly, where f = −1 − 0.5·e^(−49) ≈ −1, the global minimum.
+        static double F(double x) => -Math.Exp(-Math.Pow((x - 0.1) / 0.03, 2)) - (0.5 * Math.Exp(-Math.Pow((x - 0.8) / 0.1, 2)));
+        var r = BoundedOptimizer.Brent(F, 0, 1, gridPoints: 21);
+        Assert.Equal(0.1, r.Point[0], 1e-6);
+        Assert.True(r.Value <= -1 + 1e-12);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Brent_with_a_grid_stays_within_bounds_and_beats_every_grid_point(NormalFloat centre, PositiveInt width)
+    {
+        double c = centre.Get;
+        double lower = -1, upper = -1 + (width.Get % 50) + 0.5;
+        Func<double, double> f = x => Math.Abs(x - c) + (0.1 * Math.Sin(3 * x));
+        var r = BoundedOptimizer.Brent(f, lower, upper, gridPoints: 11);
+        double x = r.Point[0];
+        bool beatsGrid = true;
+        for (int i = 0; i < 11; i++)
+        {
+            beatsGrid &= r.Value <= f(i == 10 ? upper : lower + (i * (upper - lower) / 10));
+        }
+
+        return x >= lower && x <= upper && beatsGrid && r.Value == f(x);
+    }
+
+    [Fact]
+    public void Brent_with_a_grid_keeps_the_first_grid_point_of_a_flat_objective()
+    {
+        var r = BoundedOptimizer.Brent(_ => 1.0, 0.05, 0.3, gridPoints: 21);
+        Assert.Equal(0.05, r.Point[0]);
+    }
+
+    [Fact]
+    public void Brent_rejects_bounds_in_the_wrong_order()
+    {
+        Assert.Throws<ArgumentException>(() => BoundedOptimizer.Brent(x => x, 1, 0));
+    }
+
     [Property(MaxTest = 100)]
     public bool NelderMead_keeps_every_point_inside_the_box(NormalFloat a, NormalFloat b)
     {

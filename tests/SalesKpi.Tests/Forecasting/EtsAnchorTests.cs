@@ -139,7 +139,7 @@ public sealed class EtsAnchorTests
             y[t] = 100 + s[t % 4];
         }
 
-        var figure = EtsEngine.SeasonalFigure(y, 4, multiplicative: false);
+        var figure = ClassicalDecomposition.SeasonalFigures(y, 4, multiplicative: false);
         for (int j = 0; j < 4; j++)
         {
             Assert.Equal(s[j], figure[j], 1e-12);

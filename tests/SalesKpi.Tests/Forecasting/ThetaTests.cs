@@ -38,9 +38,9 @@ public sealed class ThetaTests
         double alpha = fit.Parameters["alpha"];
 
         Assert.InRange(alpha, 1e-4, 0.9999);
-        double best = ThetaSesFitter.ConcentratedSse(y, alpha, out _);
-        Assert.True(best <= ThetaSesFitter.ConcentratedSse(y, 1e-4, out _));
-        Assert.True(best <= ThetaSesFitter.ConcentratedSse(y, 0.9999, out _));
+        double best = SesProfileFitter.ConcentratedSse(y, alpha, out _);
+        Assert.True(best <= SesProfileFitter.ConcentratedSse(y, 1e-4, out _));
+        Assert.True(best <= SesProfileFitter.ConcentratedSse(y, 0.9999, out _));
     }
 
     [Fact]
@@ -50,11 +50,11 @@ public sealed class ThetaTests
         double[] y = [5, 7, 6, 9, 8, 7, 10, 12, 11, 10, 13, 12, 15, 14, 13];
         var fit = new Theta().Fit(TimeSeries.Of(y));
         double alpha = fit.Parameters["alpha"];
-        double sse = ThetaSesFitter.ConcentratedSse(y, alpha, out _);
+        double sse = SesProfileFitter.ConcentratedSse(y, alpha, out _);
 
         Assert.Equal(0.670945, alpha, 1e-3);
-        Assert.True(sse <= ThetaSesFitter.ConcentratedSse(y, alpha + 1e-3, out _));
-        Assert.True(sse <= ThetaSesFitter.ConcentratedSse(y, alpha - 1e-3, out _));
+        Assert.True(sse <= SesProfileFitter.ConcentratedSse(y, alpha + 1e-3, out _));
+        Assert.True(sse <= SesProfileFitter.ConcentratedSse(y, alpha - 1e-3, out _));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace SalesKpi;
 /// The shared part of every cell-based state: key slots, period slots, one accumulator per cell; merge, clone,
 /// snapshot, restore and the finishing pipeline (windows → values → fill → value stages).
 /// </summary>
-internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey>
+internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey>, IAccumulatorValuer<TAcc>
     where TKey : notnull
     where TAcc : struct, IAccumulator<TAcc>
 {
@@ -107,6 +107,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
     public override KpiTable<TKey> ToTable()
     {
+        if (Metric.Fill is null && Metric.Stages.Length == 0 && (Metric.Window is null || Periods is null))
+        {
+            return BuildTable(Keys, Cells, Metric.ToString());
+        }
+
         var builder = BuildRows(Keys, Cells);
         ApplyFill(builder);
         if (Metric.Stages.Length > 0)
@@ -143,7 +148,9 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             acc.Merge(in Cells.Accumulators[c]);
         }
 
-        return BuildRows(keys, cells).Build(Metric + " | rolled up");
+        return Metric.Window is null || Periods is null
+            ? BuildTable(keys, cells, Metric + " | rolled up")
+            : BuildRows(keys, cells).Build(Metric + " | rolled up");
     }
 
     public override KpiTable<TOut> FilterRollUp<TOut>(Metric<TFact, TOut> target, EvaluationOptions<TFact>? options, Func<TKey, TOut> map, Func<TKey, ReportingPeriod?, bool> keep)
@@ -258,15 +265,28 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         Added = checked(Added + snapshot.FactCount);
     }
 
+    KpiValue IAccumulatorValuer<TAcc>.ValueOf(in TAcc acc) => ValueOf(in acc);
+
     protected abstract KpiValue ValueOf(in TAcc acc);
 
     protected abstract CellStateCore<TFact, TKey, TAcc> CreateEmpty();
 
-    private static int[] CellOrder<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, PeriodSlots? periods = null)
+    private static int[] CellOrder<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, PeriodSlots? periods = null) =>
+        CellOrder(keys, cells, periods, out _, out _);
+
+    /// <summary>
+    /// Returns the cells sorted by key order, then period start: two stable counting sorts (by period rank, then by key
+    /// rank), linear in the number of cells. Also returns the rank of each key slot and of each period slot.
+    /// </summary>
+    private static int[] CellOrder<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, PeriodSlots? periods, out int[] keyRank, out int[]? periodRank)
     {
-        var rank = KeyRanks(keys);
-        int[]? periodRank = null;
-        if (periods is not null)
+        keyRank = KeyRanks(keys);
+        periodRank = null;
+        int n = cells.Count;
+        var keyOf = cells.KeyOf;
+        var periodOf = cells.PeriodOf;
+        int[] byPeriod;
+        if (periods is not null && periods.Count > 1)
         {
             var starts = new LocalDate[periods.Count];
             var slots = new int[periods.Count];
@@ -277,24 +297,154 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
 
             Array.Sort(starts, slots);
-            periodRank = new int[slots.Length];
+            var prank = new int[slots.Length];
             for (int i = 0; i < slots.Length; i++)
             {
-                periodRank[slots[i]] = i;
+                prank[slots[i]] = i;
+            }
+
+            periodRank = prank;
+            var next = new int[prank.Length + 1];
+            for (int c = 0; c < n; c++)
+            {
+                next[prank[periodOf[c]] + 1]++;
+            }
+
+            for (int r = 1; r < next.Length; r++)
+            {
+                next[r] += next[r - 1];
+            }
+
+            byPeriod = new int[n];
+            for (int c = 0; c < n; c++)
+            {
+                byPeriod[next[prank[periodOf[c]]]++] = c;
+            }
+        }
+        else
+        {
+            if (periods is not null)
+            {
+                periodRank = periods.Count == 0 ? [] : [0];
+            }
+
+            byPeriod = new int[n];
+            for (int c = 0; c < n; c++)
+            {
+                byPeriod[c] = c;
             }
         }
 
-        var order = new int[cells.Count];
-        var sortKeys = new long[cells.Count];
-        for (int c = 0; c < order.Length; c++)
+        var rank = keyRank;
+        var start = new int[rank.Length + 1];
+        for (int c = 0; c < n; c++)
         {
-            order[c] = c;
-            int p = periodRank is null ? cells.PeriodOf[c] : periodRank[cells.PeriodOf[c]];
-            sortKeys[c] = ((long)rank[cells.KeyOf[c]] << 32) | (uint)p;
+            start[rank[keyOf[c]] + 1]++;
         }
 
-        Array.Sort(sortKeys, order);
+        for (int r = 1; r < start.Length; r++)
+        {
+            start[r] += start[r - 1];
+        }
+
+        var order = new int[n];
+        foreach (int c in byPeriod)
+        {
+            order[start[rank[keyOf[c]]]++] = c;
+        }
+
         return order;
+    }
+
+    /// <summary>
+    /// Builds the result table directly from the cells (no window, fill or value stage): parallel arrays in table order,
+    /// values read from copied accumulators when those are plain data, computed once otherwise.
+    /// </summary>
+    private KpiTable<TK> BuildTable<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, string description)
+        where TK : notnull
+    {
+        var order = CellOrder(keys, cells, Periods, out _, out var periodRank);
+        int n = order.Length;
+        var keyOf = cells.KeyOf;
+        var periodOf = cells.PeriodOf;
+
+        // Periods that hold cells, in time order, indexed by their rank.
+        ReportingPeriod[] periods = [];
+        int[]? periodIndexOfRank = null;
+        if (Periods is not null)
+        {
+            var used = new bool[Periods.Count];
+            for (int c = 0; c < n; c++)
+            {
+                used[periodRank![periodOf[c]]] = true;
+            }
+
+            var slotOfRank = new int[Periods.Count];
+            for (int slot = 0; slot < slotOfRank.Length; slot++)
+            {
+                slotOfRank[periodRank![slot]] = slot;
+            }
+
+            periodIndexOfRank = new int[used.Length];
+            var list = new List<ReportingPeriod>(used.Length);
+            for (int r = 0; r < used.Length; r++)
+            {
+                if (used[r])
+                {
+                    periodIndexOfRank[r] = list.Count;
+                    list.Add(Periods[slotOfRank[r]]);
+                }
+            }
+
+            periods = list.ToArray();
+        }
+
+        var keyList = new List<TK>();
+        var cellKey = new int[n];
+        var cellPeriod = new int[n];
+        int lastKey = -1;
+        for (int i = 0; i < n; i++)
+        {
+            int c = order[i];
+            int k = keyOf[c];
+            if (k != lastKey)
+            {
+                keyList.Add(keys[k]);
+                lastKey = k;
+            }
+
+            cellKey[i] = keyList.Count - 1;
+            if (periodIndexOfRank is not null)
+            {
+                cellPeriod[i] = periodIndexOfRank[periodRank![periodOf[c]]];
+            }
+        }
+
+        CellValues values;
+        var accumulators = cells.Accumulators;
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>())
+        {
+            // Plain data: a copy is independent of later additions to the state.
+            var copy = new TAcc[n];
+            for (int i = 0; i < n; i++)
+            {
+                copy[i] = accumulators[order[i]];
+            }
+
+            values = new AccumulatorCellValues<TAcc>(copy, this);
+        }
+        else
+        {
+            var finished = new KpiValue[n];
+            for (int i = 0; i < n; i++)
+            {
+                finished[i] = ValueOf(in accumulators[order[i]]);
+            }
+
+            values = new ArrayCellValues(finished);
+        }
+
+        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, cellKey, cellPeriod, values);
     }
 
     private static int[] KeyRanks<TK>(KeyMap<TK> keys)

@@ -5,7 +5,8 @@ namespace SalesKpi;
 
 /// <summary>
 /// Accumulators of the result cells, stored compactly in first-seen order and addressed by (key slot, period slot)
-/// through a dense grid while keys × periods stays small (one array load per fact), or a hash map beyond that.
+/// through a dense grid (period-major, so facts in time order touch one period's row of the grid at a time)
+/// while keys × periods stays small (one array load per fact), or a hash map beyond that.
 /// </summary>
 /// <remarks>
 /// While the grid addresses the cells, a new cell costs one append and one grid entry: which key and period each cell
@@ -80,7 +81,7 @@ internal sealed class CellStore<TAcc>
         int[]? grid = _grid;
         if (grid is not null && (uint)key < (uint)_keyCapacity && (uint)period < (uint)_periodCapacity)
         {
-            int index = (key * _periodCapacity) + period;
+            int index = (period * _keyCapacity) + key;
             int cell = grid[index];
             if (cell != 0)
             {
@@ -103,7 +104,7 @@ internal sealed class CellStore<TAcc>
         if (_grid is not null)
         {
             return (uint)key < (uint)_keyCapacity && (uint)period < (uint)_periodCapacity
-                ? _grid[(key * _periodCapacity) + period] - 1
+                ? _grid[(period * _keyCapacity) + key] - 1
                 : -1;
         }
 
@@ -164,7 +165,7 @@ internal sealed class CellStore<TAcc>
                 _periodBound = Math.Max(_periodBound, period + 1);
                 RecordEagerly(cell, key, period);
                 Count = cell + 1;
-                _grid[(key * _periodCapacity) + period] = cell + 1;
+                _grid[(period * _keyCapacity) + key] = cell + 1;
                 return cell;
             }
         }
@@ -202,15 +203,15 @@ internal sealed class CellStore<TAcc>
 
         EnsureRecordCapacity(Count);
         var grid = _grid!;
-        int periods = _periodCapacity;
+        int keys = _keyCapacity;
         var keyOf = _keyOf;
         var periodOf = _periodOf;
-        for (int k = 0; k < _keyBound; k++)
+        for (int p = 0; p < _periodBound; p++)
         {
-            var row = grid.AsSpan(k * periods, _periodBound);
-            for (int p = 0; p < row.Length; p++)
+            var row = grid.AsSpan(p * keys, _keyBound);
+            for (int k = 0; k < row.Length; k++)
             {
-                int c = row[p];
+                int c = row[k];
                 if (c != 0)
                 {
                     keyOf[c - 1] = k;
@@ -265,18 +266,18 @@ internal sealed class CellStore<TAcc>
             return false;
         }
 
-        // Move the used part of the old grid row by row (one block copy per key row, not one write per cell).
+        // Move the used part of the old grid row by row (one block copy per period row, not one write per cell).
         var grid = new int[keyCapacity * periodCapacity];
-        int oldPeriods = _periodCapacity;
-        if (oldPeriods == periodCapacity)
+        int oldKeys = _keyCapacity;
+        if (oldKeys == keyCapacity)
         {
-            Array.Copy(old, grid, _keyBound * oldPeriods);
+            Array.Copy(old, grid, _periodBound * oldKeys);
         }
         else
         {
-            for (int k = 0; k < _keyBound; k++)
+            for (int p = 0; p < _periodBound; p++)
             {
-                Array.Copy(old, k * oldPeriods, grid, k * periodCapacity, _periodBound);
+                Array.Copy(old, p * oldKeys, grid, p * keyCapacity, _keyBound);
             }
         }
 

@@ -91,7 +91,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             }
             else if (typeof(TMode) == typeof(FactZoneMode))
             {
-                p = periods.SlotOfDay(zones!.DayNumber(instant!(fact), fact));
+                p = zones!.PeriodSlot(instant!(fact), fact, periods);
             }
             else
             {

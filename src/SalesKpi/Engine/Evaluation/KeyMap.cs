@@ -18,7 +18,10 @@ namespace SalesKpi;
 /// <typeparam name="TKey">The key type.</typeparam>
 internal sealed class KeyMap<TKey>
 {
-    private const int DirectSize = 4096;
+    // Raw bits of the form hi·2^32 + lo with hi < 16 and lo < 4096 (a small id, or a pair of a small id and a small
+    // code such as (rep, kind)) index a direct array of at most 65,536 slots, grown on demand.
+    private const ulong DirectMask = 0x0000_000F_0000_0FFFul;
+    private const int MaxDirectSize = 1 << 16;
 
 
     private int[]? _direct;
@@ -43,19 +46,20 @@ internal sealed class KeyMap<TKey>
         if (!RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && Unsafe.SizeOf<TKey>() is 1 or 2 or 4 or 8)
         {
             ulong bits = Bits(ref key);
-            if (bits < DirectSize)
+            if ((bits & ~DirectMask) == 0)
             {
+                int index = (int)((bits >> 20) | (bits & 0xFFF));
                 int[]? direct = _direct;
-                if (direct is not null)
+                if (direct is not null && (uint)index < (uint)direct.Length)
                 {
-                    int s = direct[(int)bits];
+                    int s = direct[index];
                     if (s != 0)
                     {
                         return s - 1;
                     }
                 }
 
-                return AddDirect(key, (int)bits);
+                return AddDirect(key, index);
             }
 
             ulong[] bitKeys = _bitKeys;
@@ -151,11 +155,18 @@ internal sealed class KeyMap<TKey>
     };
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int AddDirect(TKey key, int bits)
+    private int AddDirect(TKey key, int index)
     {
         int slot = GetOrAddByEquality(key);
-        _direct ??= new int[DirectSize];
-        _direct[bits] = slot + 1;
+        if (_direct is null || index >= _direct.Length)
+        {
+            int size = Math.Max(4096, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)index + 1));
+            var direct = new int[Math.Min(size, MaxDirectSize)];
+            _direct?.CopyTo(direct, 0);
+            _direct = direct;
+        }
+
+        _direct[index] = slot + 1;
         return slot;
     }
 

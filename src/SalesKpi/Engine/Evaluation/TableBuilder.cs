@@ -25,70 +25,50 @@ internal sealed class TableBuilder<TKey>
     /// <summary>Gets the rows in key order; each row's cells in period order.</summary>
     public List<Row> Rows { get; } = [];
 
-    /// <summary>
-    /// Creates a table from cells ordered by key, then period: one equality test per cell finds the rows and one
-    /// look-up per cell numbers the periods (cells are read in place, never copied one by one).
-    /// </summary>
     public static KpiTable<TKey> Create(string description, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, KpiCell<TKey>[] orderedCells)
     {
         var keys = new List<TKey>();
-        var rowStart = new List<int>();
-        var periodIds = new Dictionary<LocalDate, int>();
-        var distinct = new List<ReportingPeriod>();
-        var cellPeriod = new int[orderedCells.Length];
+        var periods = new Dictionary<LocalDate, ReportingPeriod>();
         var comparer = EqualityComparer<TKey>.Default;
-        for (int i = 0; i < orderedCells.Length; i++)
+        var cellKey = new int[orderedCells.Length];
+        var values = new KpiValue[orderedCells.Length];
+        for (int c = 0; c < orderedCells.Length; c++)
         {
-            ref readonly var cell = ref orderedCells[i];
+            var cell = orderedCells[c];
             if (keys.Count == 0 || !comparer.Equals(keys[^1], cell.Key))
             {
                 keys.Add(cell.Key);
-                rowStart.Add(i);
             }
 
+            cellKey[c] = keys.Count - 1;
+            values[c] = cell.Value;
             if (cell.Period is ReportingPeriod p)
             {
-                if (!periodIds.TryGetValue(p.Start, out int id))
-                {
-                    id = distinct.Count;
-                    periodIds.Add(p.Start, id);
-                    distinct.Add(p);
-                }
-
-                cellPeriod[i] = id;
+                periods.TryAdd(p.Start, p);
             }
         }
 
-        rowStart.Add(orderedCells.Length);
-
-        // Number the periods in time order.
-        var periodArray = distinct.ToArray();
-        var starts = new LocalDate[periodArray.Length];
-        var order = new int[periodArray.Length];
+        var starts = new LocalDate[periods.Count];
+        periods.Keys.CopyTo(starts, 0);
+        Array.Sort(starts);
+        var periodArray = new ReportingPeriod[starts.Length];
+        var periodIndex = new Dictionary<LocalDate, int>(starts.Length);
         for (int i = 0; i < starts.Length; i++)
         {
-            starts[i] = periodArray[i].Start;
-            order[i] = i;
+            periodArray[i] = periods[starts[i]];
+            periodIndex.Add(starts[i], i);
         }
 
-        Array.Sort(starts, order);
-        var rank = new int[order.Length];
-        var sorted = new ReportingPeriod[order.Length];
-        for (int i = 0; i < order.Length; i++)
+        var cellPeriod = new int[orderedCells.Length];
+        for (int c = 0; c < orderedCells.Length; c++)
         {
-            rank[order[i]] = i;
-            sorted[i] = periodArray[order[i]];
-        }
-
-        if (sorted.Length > 0)
-        {
-            for (int i = 0; i < cellPeriod.Length; i++)
+            if (orderedCells[c].Period is ReportingPeriod p)
             {
-                cellPeriod[i] = rank[cellPeriod[i]];
+                cellPeriod[c] = periodIndex[p.Start];
             }
         }
 
-        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), sorted, orderedCells, [.. rowStart], cellPeriod);
+        return new KpiTable<TKey>(description, isPerPeriod, periodKind, emptyValue, keys.ToArray(), periodArray, cellKey, cellPeriod, new ArrayCellValues(values));
     }
 
     public Row AddRow(TKey key)

@@ -98,6 +98,9 @@ internal sealed class ZoneDayCache
 internal abstract class FactZones<TFact>
 {
     public abstract int DayNumber(Instant instant, in TFact fact);
+
+    /// <summary>Returns the slot of the period containing the business day of <paramref name="instant"/> in the fact's zone.</summary>
+    public virtual int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => periods.SlotOfDay(DayNumber(instant, in fact));
 }
 
 /// <summary>Finds the day cache of each fact's own zone (for example the rep's home zone), remembering the last hit.</summary>
@@ -113,16 +116,16 @@ internal sealed class ZoneResolver<TFact> : FactZones<TFact>
         _zoneOf = zoneOf;
     }
 
-    public override int DayNumber(Instant instant, in TFact fact)
+    public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
+
+    public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ZoneDayCache CacheOf(in TFact fact)
     {
         var zone = _zoneOf(fact);
         var last = _last;
-        if (last is null || !ReferenceEquals(last.Zone, zone))
-        {
-            last = Find(zone);
-        }
-
-        return last.DayNumber(instant);
+        return last is not null && ReferenceEquals(last.Zone, zone) ? last : Find(zone);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -164,7 +167,12 @@ internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis
     private ZoneDayCache?[] _byRep = new ZoneDayCache?[16];
     private ZoneDayCache[] _caches = [];
 
-    public override int DayNumber(Instant instant, in TFact fact)
+    public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
+
+    public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ZoneDayCache CacheOf(in TFact fact)
     {
         var rep = repOf(fact);
         if (rep is null)
@@ -176,10 +184,10 @@ internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis
         var byRep = _byRep;
         if ((uint)r < (uint)byRep.Length && byRep[r] is { } cache)
         {
-            return cache.DayNumber(instant);
+            return cache;
         }
 
-        return Slow(r).DayNumber(instant);
+        return Slow(r);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace SalesKpi.Benchmarks.Compare;
+
+/// <summary>Command-line options of the <c>compare</c> command.</summary>
+internal sealed record CompareOptions
+{
+    public int Activities { get; init; } = 10_000_000;
+
+    public int Leads { get; init; } = 1_000_000;
+
+    public int Deals { get; init; } = 1_000_000;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Timed runs after the warm-up run (at least 5).</summary>
+    public int Runs { get; init; } = 5;
+
+    /// <summary>Workloads to run (W1 … W5); empty for all.</summary>
+    public IReadOnlySet<string> Workloads { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Engines to run (saleskpi, handloop, linq, duckdb); empty for all.</summary>
+    public IReadOnlySet<string> Engines { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>DuckDB worker threads.</summary>
+    public int DuckDbThreads { get; init; } = 2;
+
+    public bool WantsWorkload(string name) => Workloads.Count == 0 || Workloads.Contains(name);
+
+    public bool WantsEngine(string name) => Engines.Count == 0 || Engines.Contains(name);
+
+    public static CompareOptions Parse(ReadOnlySpan<string> arguments)
+    {
+        string[] args = arguments.ToArray();
+        var options = new CompareOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {name} needs a value.", nameof(arguments));
+            int Int() => int.Parse(Value().Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture);
+            options = name switch
+            {
+                "--activities" => options with { Activities = Int() },
+                "--leads" => options with { Leads = Int() },
+                "--deals" => options with { Deals = Int() },
+                "--seed" => options with { Seed = Int() },
+                "--runs" => options with { Runs = Int() },
+                "--threads" => options with { DuckDbThreads = Int() },
+                "--workloads" => options with { Workloads = Set(Value()) },
+                "--engines" => options with { Engines = Set(Value()) },
+                _ => throw new ArgumentException($"Unknown option '{name}'. Options: --activities N --leads N --deals N --seed N --runs N (>= 5) --threads N --workloads W1,W2 --engines saleskpi,handloop,linq,duckdb", nameof(arguments)),
+            };
+        }
+
+        if (options.Runs < 5)
+        {
+            throw new ArgumentException($"--runs must be at least 5, but was {options.Runs}.", nameof(arguments));
+        }
+
+        return options;
+    }
+
+    private static HashSet<string> Set(string list) =>
+        new(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
+}

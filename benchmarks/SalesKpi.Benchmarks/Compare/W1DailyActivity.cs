@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace SalesKpi.Benchmarks.Compare;
+
+/// <summary>
+/// W1: activities per rep per business day (the rep's home zone) by kind; then, per rep, the number of working days
+/// (the rep's working calendar) with at least 50 calls. Result: both tables, every rep in the second (0 when none).
+/// </summary>
+internal sealed class W1DailyActivity : Workload
+{
+    public const int MinimumCalls = 50;
+
+    private const int KindSlots = 16;
+
+    private static readonly TableShape Daily = TableShape.Of("daily", ["rep", "day", "kind"], ["activities"]);
+    private static readonly TableShape DaysMet = TableShape.Of("days_met", ["rep"], ["days"]);
+
+    private static readonly Metric<SalesActivity, (RepId Rep, SalesActivityKind Kind)> ActivitiesPerRepDayKind =
+        Metric.Count<SalesActivity>()
+            .By(a => a.Rep)
+            .ThenBy(a => a.Kind)
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp);
+
+    public override string Name => "W1";
+
+    public override string Title => "activities per rep per business day by kind; working days with >= 50 calls per rep";
+
+    public override object SalesKpi(Dataset data)
+    {
+        var daily = ActivitiesPerRepDayKind.Evaluate(data.Activities, data.ActivityOptions);
+        var daysMet = new int[data.Reps.Length];
+        var cells = daily.Cells;
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            if (cell.Key.Kind == SalesActivityKind.Call
+                && cell.Value.Value >= MinimumCalls
+                && data.CalendarOfRep[cell.Key.Rep.Value].IsWorkingDay(cell.Period!.Value.Start))
+            {
+                daysMet[cell.Key.Rep.Value]++;
+            }
+        }
+
+        return (daily, daysMet);
+    }
+
+    public override object HandLoop(Dataset data)
+    {
+        int days = data.EndDay - data.StartDay;
+        int start = data.StartDay;
+        var counts = new int[data.Reps.Length * days * KindSlots];
+        var zoneDays = new ZoneDays(data.Zones);
+        var zoneOfRep = data.ZoneIndexOfRep;
+        foreach (ref readonly var a in data.Activities.AsSpan())
+        {
+            int rep = a.Rep.Value;
+            int day = zoneDays.UnixDay(zoneOfRep[rep], a.Timestamp.ToUnixTimeTicks()) - start;
+            int kind = a.Kind.Code;
+            if ((uint)day >= (uint)days || (uint)kind >= KindSlots)
+            {
+                throw new InvalidOperationException($"Activity {a.Id} is outside the period or of a custom kind.");
+            }
+
+            counts[(((rep * days) + day) * KindSlots) + kind]++;
+        }
+
+        var working = WorkingDays(data, days);
+        var daysMet = new int[data.Reps.Length];
+        int call = SalesActivityKind.Call.Code;
+        for (int rep = 0; rep < daysMet.Length; rep++)
+        {
+            var isWorking = working[data.CalendarIndexOfRep[rep]];
+            int met = 0;
+            for (int day = 0; day < days; day++)
+            {
+                if (counts[(((rep * days) + day) * KindSlots) + call] >= MinimumCalls && isWorking[day])
+                {
+                    met++;
+                }
+            }
+
+            daysMet[rep] = met;
+        }
+
+        return (counts, daysMet);
+    }
+
+    public override object Linq(Dataset data)
+    {
+        var zoneOfRep = data.ZoneOfRep;
+        var daily = data.Activities
+            .CountBy(a => (a.Rep, Day: a.Timestamp.InZone(zoneOfRep[a.Rep.Value]).Date, a.Kind))
+            .ToDictionary();
+        var met = daily
+            .Where(p => p.Key.Kind == SalesActivityKind.Call
+                && p.Value >= MinimumCalls
+                && data.CalendarOfRep[p.Key.Rep.Value].IsWorkingDay(p.Key.Day))
+            .CountBy(p => p.Key.Rep)
+            .ToDictionary();
+        var daysMet = data.Reps.ToDictionary(r => r.Id, r => met.GetValueOrDefault(r.Id));
+        return (daily, daysMet);
+    }
+
+    public override object DuckDb(Dataset data, DuckDbStore db)
+    {
+        db.Execute("CREATE OR REPLACE TEMP TABLE w1_daily AS SELECT rep, day, kind, count(*) AS n FROM activities GROUP BY rep, day, kind");
+        var daily = new List<(int Rep, DateOnly Day, short Kind, long N)>();
+        using (var reader = db.Query("SELECT rep, day, kind, n FROM w1_daily"))
+        {
+            while (reader.Read())
+            {
+                daily.Add((reader.GetInt32(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt16(2), reader.GetInt64(3)));
+            }
+        }
+
+        var daysMet = new List<(int Rep, long Days)>();
+        using (var reader = db.Query($"""
+            SELECT r.rep, coalesce(m.days, 0) AS days
+            FROM reps r
+            LEFT JOIN (
+                SELECT d.rep, count(*) AS days
+                FROM w1_daily d
+                JOIN reps dr ON dr.rep = d.rep
+                JOIN calendar_days c ON c.cal = dr.cal AND c.day = d.day
+                WHERE d.kind = {SalesActivityKind.Call.Code} AND d.n >= {MinimumCalls} AND c.working
+                GROUP BY d.rep) m ON m.rep = r.rep
+            """))
+        {
+            while (reader.Read())
+            {
+                daysMet.Add((reader.GetInt32(0), reader.GetInt64(1)));
+            }
+        }
+
+        return (daily, daysMet);
+    }
+
+    protected override ResultSet Canonical(Dataset data, string engine, object result)
+    {
+        var set = new ResultSet();
+        var daily = set.Table(Daily);
+        var met = set.Table(DaysMet);
+        switch (engine)
+        {
+            case EngineNames.SalesKpi:
+                var (table, daysMet) = ((KpiTable<(RepId Rep, SalesActivityKind Kind)>, int[]))result;
+                foreach (var cell in table.Cells)
+                {
+                    daily.Add(Row(cell.Key.Rep.Value, Dataset.UnixDay(cell.Period!.Value.Start), cell.Key.Kind.Code, (long)cell.Value.Value!.Value));
+                }
+
+                AddDaysMet(met, daysMet.Select((d, rep) => (rep, (long)d)));
+                break;
+
+            case EngineNames.HandLoop:
+                var (counts, hand) = ((int[], int[]))result;
+                int days = data.EndDay - data.StartDay;
+                for (int i = 0; i < counts.Length; i++)
+                {
+                    if (counts[i] != 0)
+                    {
+                        int kind = i % KindSlots;
+                        int day = (i / KindSlots) % days;
+                        int rep = i / KindSlots / days;
+                        daily.Add(Row(rep, data.StartDay + day, kind, counts[i]));
+                    }
+                }
+
+                AddDaysMet(met, hand.Select((d, rep) => (rep, (long)d)));
+                break;
+
+            case EngineNames.Linq:
+                var (dictionary, linqMet) = ((Dictionary<(RepId Rep, LocalDate Day, SalesActivityKind Kind), int>, Dictionary<RepId, int>))result;
+                foreach (var (key, n) in dictionary)
+                {
+                    daily.Add(Row(key.Rep.Value, Dataset.UnixDay(key.Day), key.Kind.Code, n));
+                }
+
+                AddDaysMet(met, linqMet.Select(p => (p.Key.Value, (long)p.Value)));
+                break;
+
+            default:
+                var (rows, duckMet) = ((List<(int Rep, DateOnly Day, short Kind, long N)>, List<(int Rep, long Days)>))result;
+                foreach (var r in rows)
+                {
+                    daily.Add(Row(r.Rep, r.Day.DayNumber - Dataset.UnixEpochDayNumber, r.Kind, r.N));
+                }
+
+                AddDaysMet(met, duckMet);
+                break;
+        }
+
+        return set;
+    }
+
+    private static bool[][] WorkingDays(Dataset data, int days)
+    {
+        var working = new bool[data.Calendars.Length][];
+        for (int c = 0; c < working.Length; c++)
+        {
+            working[c] = new bool[days];
+            for (int day = 0; day < days; day++)
+            {
+                working[c][day] = data.Calendars[c].IsWorkingDay(data.Start.PlusDays(day));
+            }
+        }
+
+        return working;
+    }
+
+    private static ResultRow Row(long rep, long day, long kind, long n)
+    {
+        var row = default(ResultRow);
+        row.Keys[0] = rep;
+        row.Keys[1] = day;
+        row.Keys[2] = kind;
+        row.Integers[0] = n;
+        return row;
+    }
+
+    private static void AddDaysMet(ResultTable rows, IEnumerable<(int Rep, long Days)> values)
+    {
+        foreach (var (rep, days) in values)
+        {
+            var row = default(ResultRow);
+            row.Keys[0] = rep;
+            row.Integers[0] = days;
+            rows.Add(row);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+
+namespace SalesKpi.Benchmarks.Compare;
+
+/// <summary>
+/// W5: the 6-line <see cref="WeeklyScorecard"/> for every rep for every Monday-to-Sunday week that overlaps the
+/// period (business dates in the rep's home zone; a deal counts in the week of its close date in its owner's zone).
+/// Result per (rep, week): the six units, the six line points and the score.
+/// </summary>
+internal sealed class W5WeeklyScorecard : Workload
+{
+    private const int Units = 5;
+
+    private static readonly TableShape Shape = TableShape.Of(
+        "weekly_scorecard",
+        ["rep", "week"],
+        ["calls", "connected_calls", "emails", "meetings_held", "deals_won"],
+        ["won_amount"],
+        [.. WeeklyScorecard.Lines.Select(l => l.Name + "_points"), "score"]);
+
+    private static readonly Metric<SalesActivity, RepId> WeeklyCalls = WeeklyActivities(a => a.Kind == SalesActivityKind.Call);
+    private static readonly Metric<SalesActivity, RepId> WeeklyConnectedCalls = WeeklyActivities(a => a.Kind == SalesActivityKind.Call && a.Outcome == SalesActivityOutcome.Connected);
+    private static readonly Metric<SalesActivity, RepId> WeeklyEmails = WeeklyActivities(a => a.Kind == SalesActivityKind.Email);
+    private static readonly Metric<SalesActivity, RepId> WeeklyMeetingsHeld = WeeklyActivities(a => a.Kind == SalesActivityKind.Meeting && a.Outcome == SalesActivityOutcome.Held);
+
+    private static readonly Metric<Deal, RepId> WeeklyDealsWon =
+        Metric.Count<Deal>().Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
+
+    private static readonly Metric<Deal, RepId> WeeklyWonAmount =
+        Metric.Sum<Deal>(d => d.Amount!.Value.Amount).Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
+
+    public override string Name => "W5";
+
+    public override string Title => "6-line scorecard for every rep for every week";
+
+    private static Metric<SalesActivity, RepId> WeeklyActivities(Func<SalesActivity, bool> line) =>
+        Metric.Count<SalesActivity>().Where(line).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp);
+
+    public override object SalesKpi(Dataset data)
+    {
+        var calls = WeeklyCalls.Evaluate(data.Activities, data.ActivityOptions);
+        var connected = WeeklyConnectedCalls.Evaluate(data.Activities, data.ActivityOptions);
+        var emails = WeeklyEmails.Evaluate(data.Activities, data.ActivityOptions);
+        var meetings = WeeklyMeetingsHeld.Evaluate(data.Activities, data.ActivityOptions);
+        var dealsWon = WeeklyDealsWon.Evaluate(data.Deals, data.DealOptions);
+        var wonAmount = WeeklyWonAmount.Evaluate(data.Deals, data.DealOptions);
+
+        var weeks = new List<ReportingPeriod>();
+        for (var week = ReportingCalendar.Iso.GetPeriod(data.Start, PeriodKind.Week); week.Start < data.End; week = ReportingCalendar.Iso.GetPeriod(week.End, PeriodKind.Week))
+        {
+            weeks.Add(week);
+        }
+
+        var scores = new ScoreRow[data.Reps.Length * weeks.Count];
+        Span<double> points = stackalloc double[7];
+        int i = 0;
+        foreach (var rep in data.Reps)
+        {
+            foreach (var week in weeks)
+            {
+                var row = new ScoreRow
+                {
+                    Rep = rep.Id.Value,
+                    WeekStart = Dataset.UnixDay(week.Start),
+                    Calls = (long)calls[rep.Id, week].Value!.Value,
+                    Connected = (long)connected[rep.Id, week].Value!.Value,
+                    Emails = (long)emails[rep.Id, week].Value!.Value,
+                    Meetings = (long)meetings[rep.Id, week].Value!.Value,
+                    DealsWon = (long)dealsWon[rep.Id, week].Value!.Value,
+                    WonAmount = wonAmount[rep.Id, week].ExactValue!.Value,
+                };
+                WeeklyScorecard.Score(row.Calls, row.Connected, row.Emails, row.Meetings, row.DealsWon, row.WonAmount, points);
+                row.SetPoints(points);
+                scores[i++] = row;
+            }
+        }
+
+        return scores;
+    }
+
+    public override object HandLoop(Dataset data)
+    {
+        int firstMonday = Dataset.MondayOnOrBefore(data.StartDay);
+        int weeks = ((Dataset.MondayOnOrBefore(data.EndDay - 1) - firstMonday) / 7) + 1;
+        var units = new int[data.Reps.Length * weeks * Units];
+        var amounts = new decimal[data.Reps.Length * weeks];
+        var zoneDays = new ZoneDays(data.Zones);
+        var zoneOfRep = data.ZoneIndexOfRep;
+        int call = SalesActivityKind.Call.Code;
+        int email = SalesActivityKind.Email.Code;
+        int meeting = SalesActivityKind.Meeting.Code;
+        foreach (ref readonly var a in data.Activities.AsSpan())
+        {
+            int rep = a.Rep.Value;
+            int offset = zoneDays.UnixDay(zoneOfRep[rep], a.Timestamp.ToUnixTimeTicks()) - firstMonday;
+            if (offset < 0 || offset >= weeks * 7)
+            {
+                continue;
+            }
+
+            int cell = ((rep * weeks) + (offset / 7)) * Units;
+            int kind = a.Kind.Code;
+            if (kind == call)
+            {
+                units[cell]++;
+                if (a.Outcome == SalesActivityOutcome.Connected)
+                {
+                    units[cell + 1]++;
+                }
+            }
+            else if (kind == email)
+            {
+                units[cell + 2]++;
+            }
+            else if (kind == meeting && a.Outcome == SalesActivityOutcome.Held)
+            {
+                units[cell + 3]++;
+            }
+        }
+
+        foreach (var deal in data.Deals)
+        {
+            if (!deal.IsWon)
+            {
+                continue;
+            }
+
+            int rep = deal.Owner.Value;
+            int offset = zoneDays.UnixDay(zoneOfRep[rep], deal.Outcome.ClosedAt!.Value.ToUnixTimeTicks()) - firstMonday;
+            if (offset < 0 || offset >= weeks * 7)
+            {
+                continue;
+            }
+
+            int week = (rep * weeks) + (offset / 7);
+            units[(week * Units) + 4]++;
+            amounts[week] += deal.Amount!.Value.Amount;
+        }
+
+        var scores = new ScoreRow[data.Reps.Length * weeks];
+        Span<double> points = stackalloc double[7];
+        for (int c = 0; c < scores.Length; c++)
+        {
+            int u = c * Units;
+            var row = new ScoreRow
+            {
+                Rep = c / weeks,
+                WeekStart = firstMonday + ((c % weeks) * 7),
+                Calls = units[u],
+                Connected = units[u + 1],
+                Emails = units[u + 2],
+                Meetings = units[u + 3],
+                DealsWon = units[u + 4],
+                WonAmount = amounts[c],
+            };
+            WeeklyScorecard.Score(row.Calls, row.Connected, row.Emails, row.Meetings, row.DealsWon, row.WonAmount, points);
+            row.SetPoints(points);
+            scores[c] = row;
+        }
+
+        return scores;
+    }
+
+    public override object Linq(Dataset data)
+    {
+        var zoneOfRep = data.ZoneOfRep;
+        var activityUnits = data.Activities
+            .AggregateBy(
+                a => (a.Rep, Week: WeekStart(a.Timestamp.InZone(zoneOfRep[a.Rep.Value]).Date)),
+                seed: default(ActivityUnits),
+                (units, a) => units.Add(a))
+            .ToDictionary();
+        var dealUnits = data.Deals
+            .Where(d => d.IsWon)
+            .GroupBy(d => (d.Owner, Week: WeekStart(d.Outcome.ClosedAt!.Value.InZone(zoneOfRep[d.Owner.Value]).Date)))
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Amount: g.Sum(d => d.Amount!.Value.Amount)));
+        var firstWeek = WeekStart(data.Start);
+        var weeks = Enumerable.Range(0, int.MaxValue)
+            .Select(i => firstWeek.PlusWeeks(i))
+            .TakeWhile(w => w < data.End)
+            .ToList();
+        return data.Reps
+            .SelectMany(rep => weeks.Select(week =>
+            {
+                var a = activityUnits.GetValueOrDefault((rep.Id, week));
+                var d = dealUnits.GetValueOrDefault((rep.Id, week));
+                var row = new ScoreRow
+                {
+                    Rep = rep.Id.Value,
+                    WeekStart = Dataset.UnixDay(week),
+                    Calls = a.Calls,
+                    Connected = a.Connected,
+                    Emails = a.Emails,
+                    Meetings = a.Meetings,
+                    DealsWon = d.Count,
+                    WonAmount = d.Amount,
+                };
+                var points = new double[7];
+                WeeklyScorecard.Score(row.Calls, row.Connected, row.Emails, row.Meetings, row.DealsWon, row.WonAmount, points);
+                row.SetPoints(points);
+                return row;
+            }))
+            .ToList();
+    }
+
+    public override object DuckDb(Dataset data, DuckDbStore db)
+    {
+        int firstMonday = Dataset.MondayOnOrBefore(data.StartDay);
+        int lastMonday = Dataset.MondayOnOrBefore(data.EndDay - 1);
+        string Date(int unixDay) => Dataset.DateOfUnixDay(unixDay).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        var lines = WeeklyScorecard.Lines;
+        string sql = string.Create(CultureInfo.InvariantCulture, $"""
+            WITH weeks AS (
+                SELECT CAST(unnest(generate_series(DATE '{Date(firstMonday)}', DATE '{Date(lastMonday)}', INTERVAL 7 DAY)) AS DATE) AS week),
+            a AS (
+                SELECT rep, CAST(date_trunc('week', day) AS DATE) AS week,
+                       count(*) FILTER (WHERE kind = {SalesActivityKind.Call.Code}) AS calls,
+                       count(*) FILTER (WHERE kind = {SalesActivityKind.Call.Code} AND outcome = {(int)SalesActivityOutcome.Connected}) AS connected,
+                       count(*) FILTER (WHERE kind = {SalesActivityKind.Email.Code}) AS emails,
+                       count(*) FILTER (WHERE kind = {SalesActivityKind.Meeting.Code} AND outcome = {(int)SalesActivityOutcome.Held}) AS meetings
+                FROM activities GROUP BY ALL),
+            d AS (
+                SELECT owner AS rep, CAST(date_trunc('week', closed_day) AS DATE) AS week, count(*) AS won, sum(amount) AS amount
+                FROM deals WHERE status = {(int)DealStatus.Won} GROUP BY ALL),
+            u AS (
+                SELECT r.rep, w.week,
+                       coalesce(a.calls, 0) AS calls, coalesce(a.connected, 0) AS connected, coalesce(a.emails, 0) AS emails,
+                       coalesce(a.meetings, 0) AS meetings, coalesce(d.won, 0) AS won, coalesce(d.amount, 0) AS amount
+                FROM reps r CROSS JOIN weeks w
+                LEFT JOIN a ON a.rep = r.rep AND a.week = w.week
+                LEFT JOIN d ON d.rep = r.rep AND d.week = w.week),
+            p AS (
+                SELECT *,
+                       {lines[0].Sql("CAST(calls AS DOUBLE)")} AS p0,
+                       {lines[1].Sql("CAST(connected AS DOUBLE)")} AS p1,
+                       {lines[2].Sql("CAST(emails AS DOUBLE)")} AS p2,
+                       {lines[3].Sql("CAST(meetings AS DOUBLE)")} AS p3,
+                       {lines[4].Sql("CAST(won AS DOUBLE)")} AS p4,
+                       {lines[5].Sql("CAST(amount AS DOUBLE)")} AS p5
+                FROM u)
+            SELECT rep, week, calls, connected, emails, meetings, won, amount, p0, p1, p2, p3, p4, p5, p0 + p1 + p2 + p3 + p4 + p5 AS score
+            FROM p
+            """);
+        var rows = new List<ScoreRow>();
+        Span<double> points = stackalloc double[7];
+        using var reader = db.Query(sql);
+        while (reader.Read())
+        {
+            var row = new ScoreRow
+            {
+                Rep = reader.GetInt32(0),
+                WeekStart = reader.GetFieldValue<DateOnly>(1).DayNumber - Dataset.UnixEpochDayNumber,
+                Calls = reader.GetInt64(2),
+                Connected = reader.GetInt64(3),
+                Emails = reader.GetInt64(4),
+                Meetings = reader.GetInt64(5),
+                DealsWon = reader.GetInt64(6),
+                WonAmount = reader.GetDecimal(7),
+            };
+            for (int p = 0; p < 7; p++)
+            {
+                points[p] = reader.GetDouble(8 + p);
+            }
+
+            row.SetPoints(points);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    protected override ResultSet Canonical(Dataset data, string engine, object result)
+    {
+        var set = new ResultSet();
+        var rows = set.Table(Shape);
+        IEnumerable<ScoreRow> scores = result is ScoreRow[] array ? array : (List<ScoreRow>)result;
+        foreach (var s in scores)
+        {
+            var row = default(ResultRow);
+            row.Keys[0] = s.Rep;
+            row.Keys[1] = s.WeekStart;
+            row.Integers[0] = s.Calls;
+            row.Integers[1] = s.Connected;
+            row.Integers[2] = s.Emails;
+            row.Integers[3] = s.Meetings;
+            row.Integers[4] = s.DealsWon;
+            row.Decimals[0] = s.WonAmount;
+            for (int p = 0; p < 7; p++)
+            {
+                row.Reals[p] = s.Points[p];
+            }
+
+            rows.Add(row);
+        }
+
+        return set;
+    }
+
+    private static LocalDate WeekStart(LocalDate date) => date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+
+    /// <summary>A rep-week's activity units, for the LINQ aggregation.</summary>
+    private readonly record struct ActivityUnits(int Calls, int Connected, int Emails, int Meetings)
+    {
+        public ActivityUnits Add(SalesActivity a) =>
+            a.Kind == SalesActivityKind.Call ? this with { Calls = Calls + 1, Connected = Connected + (a.Outcome == SalesActivityOutcome.Connected ? 1 : 0) }
+            : a.Kind == SalesActivityKind.Email ? this with { Emails = Emails + 1 }
+            : a.Kind == SalesActivityKind.Meeting && a.Outcome == SalesActivityOutcome.Held ? this with { Meetings = Meetings + 1 }
+            : this;
+    }
+}
+
+/// <summary>One rep-week of the scorecard: units, line points and score.</summary>
+internal struct ScoreRow
+{
+    public int Rep;
+    public int WeekStart;
+    public long Calls;
+    public long Connected;
+    public long Emails;
+    public long Meetings;
+    public long DealsWon;
+    public decimal WonAmount;
+    public RealValues Points;
+
+    public void SetPoints(ReadOnlySpan<double> points)
+    {
+        for (int p = 0; p < points.Length; p++)
+        {
+            Points[p] = points[p];
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+
+namespace SalesKpi.Benchmarks.Compare;
+
+/// <summary>The engine names printed in the CSV.</summary>
+internal static class EngineNames
+{
+    public const string SalesKpi = "saleskpi";
+    public const string HandLoop = "handloop";
+    public const string Linq = "linq";
+    public const string DuckDb = "duckdb";
+    public const string DuckDbLoad = "duckdb_load";
+}
+
+/// <summary>
+/// One engine's implementation of a workload: <see cref="Run"/> computes the result in the engine's natural form
+/// (timed); <see cref="ToResultSet"/> turns it into the canonical form for the agreement check (not timed).
+/// </summary>
+internal sealed record EngineRun(string Engine, Func<object> Run, Func<object, ResultSet> ToResultSet);
+
+/// <summary>A workload of the comparison, with one implementation per engine side by side.</summary>
+internal abstract class Workload
+{
+    public abstract string Name { get; }
+
+    public abstract string Title { get; }
+
+    public IReadOnlyList<EngineRun> Engines(Dataset data, DuckDbStore? duckDb)
+    {
+        var runs = new List<EngineRun>
+        {
+            new(EngineNames.SalesKpi, () => SalesKpi(data), r => Canonical(data, EngineNames.SalesKpi, r)),
+            new(EngineNames.HandLoop, () => HandLoop(data), r => Canonical(data, EngineNames.HandLoop, r)),
+            new(EngineNames.Linq, () => Linq(data), r => Canonical(data, EngineNames.Linq, r)),
+        };
+        if (duckDb is not null)
+        {
+            runs.Add(new(EngineNames.DuckDb, () => DuckDb(data, duckDb), r => Canonical(data, EngineNames.DuckDb, r)));
+        }
+
+        return runs;
+    }
+
+    public abstract object SalesKpi(Dataset data);
+
+    public abstract object HandLoop(Dataset data);
+
+    public abstract object Linq(Dataset data);
+
+    public abstract object DuckDb(Dataset data, DuckDbStore db);
+
+    protected abstract ResultSet Canonical(Dataset data, string engine, object result);
+}

@@ -1,0 +1,114 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+
+namespace SalesKpi.Benchmarks.Engine;
+
+/// <summary>
+/// Engine primitives and combinators over N activities (10⁴, 10⁶, 10⁷) with a hand-written loop as the baseline:
+/// single pass and table, grouping, periods in each rep's zone, windows, comparisons and parallel evaluation.
+/// </summary>
+[MemoryDiagnoser]
+public class EngineBenchmarks
+{
+    private static readonly DateTimeZone Organisation = DateTimeZoneProviders.Tzdb["America/New_York"];
+
+    private SalesActivity[] _facts = [];
+    private int _reps;
+    private EvaluationOptions<SalesActivity> _repZones = null!;
+    private EvaluationOptions<SalesActivity> _orgZone = null!;
+
+    private static readonly Metric<SalesActivity, Ungrouped> Count = Metric.Count<SalesActivity>();
+    private static readonly Metric<SalesActivity, Ungrouped> CountCalls = Metric.Count<SalesActivity>().Where(a => a.Kind == SalesActivityKind.Call);
+    private static readonly Metric<SalesActivity, RepId> TalkSecondsByRep = Metric.Sum<SalesActivity>(a => (long)(a.Duration?.TotalSeconds ?? 0)).By(a => a.Rep);
+    private static readonly Metric<SalesActivity, (RepId, SalesActivityKind)> CountByRepKind = Metric.Count<SalesActivity>().By(a => a.Rep).ThenBy(a => a.Kind);
+    private static readonly Metric<SalesActivity, RepId> ConnectRateByRep =
+        Metric.Rate<SalesActivity>(a => a.Outcome == SalesActivityOutcome.Connected).Where(a => a.Kind == SalesActivityKind.Call).By(a => a.Rep);
+    private static readonly Metric<SalesActivity, RepId> MedianCallSecondsByRep =
+        Metric.Median<SalesActivity>(a => a.Duration!.Value.TotalSeconds).Where(a => a.Kind == SalesActivityKind.Call).By(a => a.Rep);
+    private static readonly Metric<SalesActivity, RepId> AccountsTouchedByRep =
+        Metric.DistinctCount<SalesActivity>(a => a.Account.Value).Where(a => !a.Account.IsNone).By(a => a.Rep);
+    private static readonly Metric<SalesActivity, RepId> DailyByRep =
+        Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp);
+    private static readonly Metric<SalesActivity, RepId> WeeklyRolling4 =
+        Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp).Rolling(4);
+    private static readonly Metric<SalesActivity, RepId> MonthlyChange =
+        Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, a => a.Timestamp).ChangeFrom(PeriodOffset.PreviousPeriod);
+
+    [Params(10_000, 1_000_000, 10_000_000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _facts = SyntheticActivities.Generate(N, seed: 42);
+        _reps = SyntheticActivities.RepCount(N);
+        _repZones = EvaluationOptions<SalesActivity>.InBasis(BusinessDateBasis<RepId>.RepHomeZone(SyntheticActivities.ZoneOf), a => a.Rep, Organisation);
+        _orgZone = EvaluationOptions<SalesActivity>.InZone(Organisation);
+    }
+
+    /// <summary>Activities per rep per business day in the rep's zone, by hand: a dense array and a cached zone offset per zone.</summary>
+    [Benchmark(Baseline = true)]
+    public int HandLoopDailyByRep()
+    {
+        const int days = 400;
+        long baseDay = (Instant.FromUtc(2026, 1, 1, 0, 0).ToUnixTimeTicks() / Compare.Dataset.TicksPerDay) - 2;
+        var zones = new Compare.ZoneDays(SyntheticActivities.Zones);
+        var counts = new int[_reps * days];
+        foreach (ref readonly var a in _facts.AsSpan())
+        {
+            int rep = a.Rep.Value;
+            int day = (int)(zones.UnixDay(rep % 3, a.Timestamp.ToUnixTimeTicks()) - baseDay);
+            counts[(rep * days) + day]++;
+        }
+
+        int cells = 0;
+        foreach (int c in counts)
+        {
+            cells += c > 0 ? 1 : 0;
+        }
+
+        return cells;
+    }
+
+    [Benchmark]
+    public int CountAll() => Count.Evaluate(_facts).Count;
+
+    [Benchmark]
+    public int CountWhereCall() => CountCalls.Evaluate(_facts).Count;
+
+    [Benchmark]
+    public int SumByRep() => TalkSecondsByRep.Evaluate(_facts).Count;
+
+    [Benchmark]
+    public int CountByRepThenKind() => CountByRepKind.Evaluate(_facts).Count;
+
+    [Benchmark]
+    public int RateByRep() => ConnectRateByRep.Evaluate(_facts).Count;
+
+    [Benchmark]
+    public int MedianByRep() => MedianCallSecondsByRep.Evaluate(_facts).Count;
+
+    [Benchmark]
+    public int DistinctCountByRep() => AccountsTouchedByRep.Evaluate(_facts).Count;
+
+    /// <summary>The baseline's work through the engine: single pass and table.</summary>
+    [Benchmark]
+    public int DailyByRepInRepZone() => DailyByRep.Evaluate(_facts, _repZones).Count;
+
+    /// <summary>The single pass alone (state, no table).</summary>
+    [Benchmark]
+    public int DailyByRepSinglePassOnly() => DailyByRep.CreateState(_repZones).Add(_facts).CellCount;
+
+    [Benchmark]
+    public int DailyByRepInOrganisationZone() => DailyByRep.Evaluate(_facts, _orgZone).Count;
+
+    [Benchmark]
+    public int DailyByRepParallel() => DailyByRep.EvaluateParallel(_facts, _repZones).Count;
+
+    [Benchmark]
+    public int WeeklyRolling4Weeks() => WeeklyRolling4.Evaluate(_facts, _repZones).Count;
+
+    [Benchmark]
+    public int MonthlyChangeFromPrevious() => MonthlyChange.Evaluate(_facts, _repZones).Count;
+}

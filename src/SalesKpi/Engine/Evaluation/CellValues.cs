@@ -1,0 +1,38 @@
+using System;
+
+namespace SalesKpi;
+
+/// <summary>The values of a table's cells in table order, materialised when read.</summary>
+internal abstract class CellValues
+{
+    public abstract int Count { get; }
+
+    public abstract KpiValue this[int cell] { get; }
+}
+
+/// <summary>Finished values held as they are (fill, comparison, target and derived tables).</summary>
+internal sealed class ArrayCellValues(KpiValue[] values) : CellValues
+{
+    public override int Count => values.Length;
+
+    public override KpiValue this[int cell] => values[cell];
+}
+
+/// <summary>Turns an accumulator into its value; implemented by the evaluation states (their valuation is immutable).</summary>
+internal interface IAccumulatorValuer<TAcc>
+    where TAcc : struct
+{
+    KpiValue ValueOf(in TAcc acc);
+}
+
+/// <summary>
+/// Accumulators copied into table order (plain data, no references), valued on each read: a table of a million
+/// counts holds a million 8-byte accumulators instead of a million 112-byte values.
+/// </summary>
+internal sealed class AccumulatorCellValues<TAcc>(TAcc[] accumulators, IAccumulatorValuer<TAcc> valuer) : CellValues
+    where TAcc : struct
+{
+    public override int Count => accumulators.Length;
+
+    public override KpiValue this[int cell] => valuer.ValueOf(in accumulators[cell]);
+}
