@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 
 namespace SalesKpi;
 
@@ -145,26 +146,16 @@ internal struct DoubleSumAccumulator : IAccumulator<DoubleSumAccumulator>
     }
 }
 
-/// <summary>Tracks the minimum and maximum of doubles.</summary>
-internal struct ExtremaAccumulator : IAccumulator<ExtremaAccumulator>
+/// <summary>The running minimum and maximum of a numeric type, with the number of values seen.</summary>
+/// <typeparam name="T">The numeric type (double or decimal).</typeparam>
+internal struct Extrema<T>
+    where T : struct, INumber<T>
 {
     public long N;
-    public double Min;
-    public double Max;
+    public T Min;
+    public T Max;
 
-    public readonly long Count => N;
-
-    public static ExtremaAccumulator FromState(in CellState state)
-    {
-        if (state.Count < 0)
-        {
-            throw CellState.Invalid("negative count");
-        }
-
-        return new ExtremaAccumulator { N = state.Count, Min = state.Real, Max = state.Real2 };
-    }
-
-    public void Add(double value)
+    public void Add(T value)
     {
         if (N == 0)
         {
@@ -187,7 +178,7 @@ internal struct ExtremaAccumulator : IAccumulator<ExtremaAccumulator>
         N = checked(N + 1);
     }
 
-    public void Merge(in ExtremaAccumulator other)
+    public void Merge(in Extrema<T> other)
     {
         if (other.N == 0)
         {
@@ -200,79 +191,70 @@ internal struct ExtremaAccumulator : IAccumulator<ExtremaAccumulator>
             return;
         }
 
-        Min = Math.Min(Min, other.Min);
-        Max = Math.Max(Max, other.Max);
+        Min = T.Min(Min, other.Min);
+        Max = T.Max(Max, other.Max);
         N = checked(N + other.N);
     }
 
+    public static Extrema<T> FromState(long count, T min, T max)
+    {
+        if (count < 0)
+        {
+            throw CellState.Invalid("negative count");
+        }
+
+        return new Extrema<T> { N = count, Min = min, Max = max };
+    }
+}
+
+/// <summary>Tracks the minimum and maximum of doubles.</summary>
+internal struct ExtremaAccumulator : IAccumulator<ExtremaAccumulator>
+{
+    public Extrema<double> Range;
+
+    public readonly long Count => Range.N;
+
+    public readonly long N => Range.N;
+
+    public readonly double Min => Range.Min;
+
+    public readonly double Max => Range.Max;
+
+    public static ExtremaAccumulator FromState(in CellState state) =>
+        new() { Range = Extrema<double>.FromState(state.Count, state.Real, state.Real2) };
+
+    public void Add(double value) => Range.Add(value);
+
+    public void Merge(in ExtremaAccumulator other) => Range.Merge(other.Range);
+
     public readonly ExtremaAccumulator Clone() => this;
 
-    public readonly CellState ToState() => new() { Count = N, Real = Min, Real2 = Max };
+    public readonly CellState ToState() => new() { Count = Range.N, Real = Range.Min, Real2 = Range.Max };
 }
 
 /// <summary>Tracks the minimum and maximum of decimals.</summary>
 internal struct DecimalExtremaAccumulator : IAccumulator<DecimalExtremaAccumulator>
 {
-    public long N;
-    public decimal Min;
-    public decimal Max;
+    public Extrema<decimal> Range;
 
-    public readonly long Count => N;
+    public readonly long Count => Range.N;
 
-    public static DecimalExtremaAccumulator FromState(in CellState state)
-    {
-        if (state.Count < 0)
-        {
-            throw CellState.Invalid("negative count");
-        }
+    public readonly long N => Range.N;
 
-        return new DecimalExtremaAccumulator { N = state.Count, Min = state.Decimal, Max = state.Decimal2 };
-    }
+    public readonly decimal Min => Range.Min;
 
-    public void Add(decimal value)
-    {
-        if (N == 0)
-        {
-            Min = value;
-            Max = value;
-        }
-        else
-        {
-            if (value < Min)
-            {
-                Min = value;
-            }
+    public readonly decimal Max => Range.Max;
 
-            if (value > Max)
-            {
-                Max = value;
-            }
-        }
+    public static DecimalExtremaAccumulator FromState(in CellState state) =>
+        new() { Range = Extrema<decimal>.FromState(state.Count, state.Decimal, state.Decimal2) };
 
-        N = checked(N + 1);
-    }
+    public void Add(decimal value) => Range.Add(value);
 
-    public void Merge(in DecimalExtremaAccumulator other)
-    {
-        if (other.N == 0)
-        {
-            return;
-        }
-
-        if (N == 0)
-        {
-            this = other;
-            return;
-        }
-
-        Min = Math.Min(Min, other.Min);
-        Max = Math.Max(Max, other.Max);
-        N = checked(N + other.N);
-    }
+    public void Merge(in DecimalExtremaAccumulator other) => Range.Merge(other.Range);
 
     public readonly DecimalExtremaAccumulator Clone() => this;
 
-    public readonly CellState ToState() => new() { Count = N, Decimal = Min, Decimal2 = Max };
+    public readonly CellState ToState() => new() { Count = Range.N, Decimal = Range.Min, Decimal2 = Range.Max };
 }
 
 /// <summary>Collects the distinct members (64-bit identities) of a cell.</summary>
