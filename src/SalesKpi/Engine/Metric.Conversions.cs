@@ -55,26 +55,12 @@ public static partial class Metric
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        if (window < Duration.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(window), window, "The conversion window must not be negative.");
-        }
-
-        if (!Enum.IsDefined(basis))
-        {
-            throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown conversion basis.");
-        }
-
-        if (!Enum.IsDefined(counting))
-        {
-            throw new ArgumentOutOfRangeException(nameof(counting), counting, "Unknown conversion counting.");
-        }
+        ValidateConversion(window, basis, counting);
 
         var spec = new ConversionSpec<TFact, TEvent>(history, time, from, to, window, basis, counting);
         return new(new ConversionAggregation<TFact, TEvent>(spec))
         {
-            Description = "conversion (" + (basis == ConversionBasis.Cohort ? "cohort" : "period") + ", "
-                + (counting == ConversionCounting.UniqueEntities ? "unique entities" : "all conversions") + ")",
+            Description = ConversionDescription("conversion", basis, counting),
         };
     }
 
@@ -146,6 +132,17 @@ public static partial class Metric
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        ValidateConversion(window, basis, counting);
+
+        var spec = new EventConversionSpec<TFact, TEntity>(entity, time, from, to, window, basis, counting);
+        return new(new EventConversionAggregation<TFact, TEntity>(spec))
+        {
+            Description = ConversionDescription("conversion of events", basis, counting),
+        };
+    }
+
+    private static void ValidateConversion(Duration window, ConversionBasis basis, ConversionCounting counting)
+    {
         if (window < Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(window), window, "The conversion window must not be negative.");
@@ -160,12 +157,9 @@ public static partial class Metric
         {
             throw new ArgumentOutOfRangeException(nameof(counting), counting, "Unknown conversion counting.");
         }
-
-        var spec = new EventConversionSpec<TFact, TEntity>(entity, time, from, to, window, basis, counting);
-        return new(new EventConversionAggregation<TFact, TEntity>(spec))
-        {
-            Description = "conversion of events (" + (basis == ConversionBasis.Cohort ? "cohort" : "period") + ", "
-                + (counting == ConversionCounting.UniqueEntities ? "unique entities" : "all conversions") + ")",
-        };
     }
+
+    private static string ConversionDescription(string kind, ConversionBasis basis, ConversionCounting counting) =>
+        kind + " (" + (basis == ConversionBasis.Cohort ? "cohort" : "period") + ", "
+        + (counting == ConversionCounting.UniqueEntities ? "unique entities" : "all conversions") + ")";
 }
