@@ -4,7 +4,7 @@ using SalesKpi;
 using SalesKpi.Forecasting;
 using SalesKpi.SampleData;
 
-// Exercises the library after Native AOT compilation: calendars, sample data, data quality, forecasting.
+// Exercises the library after Native AOT compilation: calendars, sample data, data quality, the engine, forecasting.
 int failures = 0;
 
 void Check(bool condition, string what)
@@ -22,6 +22,27 @@ Check(fiscal.GetPeriod(new LocalDate(2026, 11, 27), PeriodKind.Quarter).Label ==
 var sample = SampleOrganisation.Generate(new SampleOptions { Seed = 3, Activities = 5_000 });
 Check(sample.Facts.Activities.Length == 5_000, "sample activity count");
 Check(DataQualityCheck.Run(sample.Facts).IsClean, "sample data is clean");
+
+// The engine: lambda and value-type filters, grouping, periods in a zone, shared accumulation.
+var activities = sample.Facts.Activities.ToArray();
+int handCalls = 0;
+foreach (var a in activities)
+{
+    handCalls += a.Kind == SalesActivityKind.Call ? 1 : 0;
+}
+
+var weeklyCalls = Metric.Count<SalesActivity>().Where(ActivityFilter.Of(SalesActivityKind.Call)).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp);
+var tables = Metric.EvaluateAll(activities, sample.OrganisationZone, weeklyCalls, weeklyCalls.Cumulative());
+decimal engineCalls = 0;
+foreach (var cell in tables[0])
+{
+    engineCalls += cell.Value.ExactValue!.Value;
+}
+
+Check(engineCalls == handCalls, "weekly calls per rep add up to all calls");
+var lambdaCalls = Metric.Count<SalesActivity>().Where(a => a.Kind == SalesActivityKind.Call).Evaluate(activities)[Ungrouped.All];
+Check(lambdaCalls.ExactValue == handCalls, "lambda filter count");
+Check(tables[1].Count >= tables[0].Count, "cumulative table covers the weekly cells");
 
 var series = TimeSeries.Of([112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140], 12);
 var forecast = ExponentialSmoothing.AutoEts().Fit(series).Forecast(3, 95);

@@ -22,32 +22,32 @@ internal sealed class W5WeeklyScorecard : Workload
         ["won_amount"],
         [.. WeeklyScorecard.Lines.Select(l => l.Name + "_points"), "score"]);
 
-    private static readonly Metric<SalesActivity, RepId> WeeklyCalls = WeeklyActivities(a => a.Kind == SalesActivityKind.Call);
-    private static readonly Metric<SalesActivity, RepId> WeeklyConnectedCalls = WeeklyActivities(a => a.Kind == SalesActivityKind.Call && a.Outcome == SalesActivityOutcome.Connected);
-    private static readonly Metric<SalesActivity, RepId> WeeklyEmails = WeeklyActivities(a => a.Kind == SalesActivityKind.Email);
-    private static readonly Metric<SalesActivity, RepId> WeeklyMeetingsHeld = WeeklyActivities(a => a.Kind == SalesActivityKind.Meeting && a.Outcome == SalesActivityOutcome.Held);
+    // Value-type filters: the kind and outcome tests are compiled into the evaluation loop.
+    private static readonly Metric<SalesActivity, RepId> WeeklyCalls = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Call));
+    private static readonly Metric<SalesActivity, RepId> WeeklyConnectedCalls = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Call, SalesActivityOutcome.Connected));
+    private static readonly Metric<SalesActivity, RepId> WeeklyEmails = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Email));
+    private static readonly Metric<SalesActivity, RepId> WeeklyMeetingsHeld = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Meeting, SalesActivityOutcome.Held));
 
-    private static readonly Metric<Deal, RepId> WeeklyDealsWon =
-        Metric.Count<Deal>().Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
+    private static readonly Metric<Deal, RepId> WeeklyDealsWon = WeeklyWins(Metric.Count<Deal>());
 
-    private static readonly Metric<Deal, RepId> WeeklyWonAmount =
-        Metric.Sum<Deal>(d => d.Amount!.Value.Amount).Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
+    private static readonly Metric<Deal, RepId> WeeklyWonAmount = WeeklyWins(Metric.Sum<Deal>(d => d.Amount!.Value.Amount));
 
     public override string Name => "W5";
 
     public override string Title => "6-line scorecard for every rep for every week";
 
-    private static Metric<SalesActivity, RepId> WeeklyActivities(Func<SalesActivity, bool> line) =>
+    private static Metric<SalesActivity, RepId> WeeklyActivities(ActivityFilter line) =>
         Metric.Count<SalesActivity>().Where(line).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp);
+
+    private static Metric<Deal, RepId> WeeklyWins(Metric<Deal, Ungrouped> primitive) =>
+        primitive.Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
 
     public override object SalesKpi(Dataset data)
     {
-        var calls = WeeklyCalls.Evaluate(data.Activities, data.ActivityOptions);
-        var connected = WeeklyConnectedCalls.Evaluate(data.Activities, data.ActivityOptions);
-        var emails = WeeklyEmails.Evaluate(data.Activities, data.ActivityOptions);
-        var meetings = WeeklyMeetingsHeld.Evaluate(data.Activities, data.ActivityOptions);
-        var dealsWon = WeeklyDealsWon.Evaluate(data.Deals, data.DealOptions);
-        var wonAmount = WeeklyWonAmount.Evaluate(data.Deals, data.DealOptions);
+        var activityLines = Metric.EvaluateAll(data.Activities, data.ActivityOptions, WeeklyCalls, WeeklyConnectedCalls, WeeklyEmails, WeeklyMeetingsHeld);
+        var dealLines = Metric.EvaluateAll(data.Deals, data.DealOptions, WeeklyDealsWon, WeeklyWonAmount);
+        var (calls, connected, emails, meetings) = (activityLines[0], activityLines[1], activityLines[2], activityLines[3]);
+        var (dealsWon, wonAmount) = (dealLines[0], dealLines[1]);
 
         var weeks = new List<ReportingPeriod>();
         for (var week = ReportingCalendar.Iso.GetPeriod(data.Start, PeriodKind.Week); week.Start < data.End; week = ReportingCalendar.Iso.GetPeriod(week.End, PeriodKind.Week))

@@ -65,7 +65,7 @@ public static partial class Metric
 
         return new Metric<TFact, TNew>(metric.Aggregation)
         {
-            Filter = metric.Filter,
+            FilterStage = metric.FilterStage,
             KeySelector = key,
             Period = metric.Period,
             Window = metric.Window,

@@ -37,7 +37,7 @@ public sealed class Metric<TFact, TKey>
     internal Metric(Metric<TFact, TKey> source)
     {
         Aggregation = source.Aggregation;
-        Filter = source.Filter;
+        FilterStage = source.FilterStage;
         KeySelector = source.KeySelector;
         Period = source.Period;
         Window = source.Window;
@@ -68,7 +68,9 @@ public sealed class Metric<TFact, TKey>
 
     internal Aggregation<TFact> Aggregation { get; init; }
 
-    internal Func<TFact, bool>? Filter { get; init; }
+    internal Func<TFact, bool>? Filter => FilterStage?.Delegate;
+
+    internal FilterStage<TFact>? FilterStage { get; init; }
 
     internal Func<TFact, TKey>? KeySelector { get; init; }
 

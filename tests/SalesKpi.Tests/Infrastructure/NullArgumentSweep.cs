@@ -72,12 +72,16 @@ public static class NullArgumentSweep
         [typeof(SalesKpi.Forecasting.HoltWintersSseMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.HoltWintersSse(SalesKpi.Forecasting.EtsSeason.Additive),
         [typeof(Metric<RepId, Ungrouped>)] = () => Metric.Count<RepId>(),
         [typeof(Metric<RepId, RepId>)] = () => Metric.Count<RepId>().By(r => r),
+        [typeof(Metric<SalesActivity, RepId>)] = () => Metric.Count<SalesActivity>().By(a => a.Rep),
         [typeof(KpiState<RepId, RepId>)] = () => Metric.Count<RepId>().By(r => r).CreateState(),
         [typeof(KpiTable<RepId>)] = () => Metric.Count<RepId>().By(r => r).Evaluate(Array.Empty<RepId>()),
     };
 
     /// <summary>Type arguments tried, in order, to close a generic type or method definition.</summary>
     public static readonly IReadOnlyList<Type> GenericArgumentCandidates = [typeof(RepId), typeof(string), typeof(int), typeof(object)];
+
+    /// <summary>Further arguments tried in combination when no single candidate closes a generic method.</summary>
+    public static readonly IReadOnlyList<Type> MixedGenericArgumentCandidates = [typeof(SalesActivity), typeof(ActivityFilter)];
 
     private const int MaxDepth = 5;
 
@@ -543,10 +547,43 @@ public static class NullArgumentSweep
                 }
             }
 
+            // Mixed arguments, for methods whose parameters constrain each other (a predicate type over a fact type).
+            Type[] pool = [.. GenericArgumentCandidates, .. MixedGenericArgumentCandidates];
+            if (parameters.Length <= 3)
+            {
+                foreach (Type[] trial in Combinations(pool, parameters.Length))
+                {
+                    try
+                    {
+                        return generic.MakeGenericMethod(trial);
+                    }
+                    catch (ArgumentException)
+                    {
+                    }
+                }
+            }
+
             return null;
         }
 
         return member;
+    }
+
+    private static IEnumerable<Type[]> Combinations(Type[] pool, int length)
+    {
+        if (length == 0)
+        {
+            yield return [];
+            yield break;
+        }
+
+        foreach (Type[] rest in Combinations(pool, length - 1))
+        {
+            foreach (Type candidate in pool)
+            {
+                yield return [.. rest, candidate];
+            }
+        }
     }
 
     private static string Signature(MethodBase member) =>

@@ -14,12 +14,23 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     where TAcc : struct, IAccumulator<TAcc>
 {
     protected CellStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options)
+        : this(metric, options, new KeyMap<TKey>(), metric.Period is { } period ? new PeriodSlots(period.Calendar, period.Kind) : null, new CellStore<TAcc>())
+    {
+    }
+
+    /// <summary>
+    /// Creates a state on the key slots, period slots and cells of another state of the same accumulation (see
+    /// <see cref="FusedPass{TFact, TKey}"/>), finished by <paramref name="metric"/>'s own windows, fill and stages.
+    /// </summary>
+    protected CellStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, KeyMap<TKey> keys, PeriodSlots? periods, CellStore<TAcc> cells)
     {
         Metric = metric;
         Options = options;
+        Keys = keys;
+        Cells = cells;
         if (metric.Period is { } period)
         {
-            Periods = new PeriodSlots(period.Calendar, period.Kind);
+            Periods = periods;
             if (period.NeedsZone && options is null)
             {
                 throw new ArgumentNullException(
@@ -28,7 +39,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
         }
 
-        if (metric.KeySelector is null)
+        if (metric.KeySelector is null && Keys.Count == 0)
         {
             Keys.GetOrAdd(default!);
         }
@@ -42,9 +53,9 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
     internal EvaluationOptions<TFact>? Options { get; }
 
-    internal KeyMap<TKey> Keys { get; } = new();
+    internal KeyMap<TKey> Keys { get; }
 
-    internal CellStore<TAcc> Cells { get; } = new();
+    internal CellStore<TAcc> Cells { get; }
 
     internal PeriodSlots? Periods { get; }
 

@@ -38,14 +38,14 @@ internal sealed class EntityFilter<TFact, TKey, TEntity>(Func<TFact, TEntity> en
         Func<TFact, (TKey, TEntity)> pair = key is null ? fact => (default!, entity(fact)) : fact => (key(fact), entity(fact));
         var inner = new Metric<TFact, (TKey, TEntity)>(metric.Aggregation)
         {
-            Filter = metric.Filter,
+            FilterStage = metric.FilterStage,
             KeySelector = pair,
             Period = metric.Period,
             Description = metric.Description,
         };
         var test = new Metric<TFact, TEntity>(condition.Aggregation)
         {
-            Filter = condition.Filter,
+            FilterStage = condition.FilterStage,
             KeySelector = entity,
             Period = metric.Period,
             Description = condition.Description,

@@ -10,7 +10,7 @@ namespace SalesKpi;
 /// that profile-guided optimisation can inline their targets; no interface dispatch and no allocation per fact (only
 /// per new key, period or cell).
 /// </summary>
-internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCore<TFact, TKey, TAcc>
+internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCore<TFact, TKey, TAcc>, ISharableCore<TFact, TKey>
     where TKey : notnull
     where TAcc : struct, IAccumulator<TAcc>
     where TKernel : struct, IKernel<TFact, TAcc>
@@ -28,27 +28,60 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         }
     }
 
+    private KernelStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, TKernel kernel, KeyMap<TKey> keys, PeriodSlots? periods, CellStore<TAcc> cells)
+        : base(metric, options, keys, periods, cells)
+    {
+        _kernel = kernel;
+        if (metric.Period is { NeedsZone: true })
+        {
+            _days = new BusinessDays<TFact>(options!);
+        }
+    }
+
+    StateCore<TFact, TKey> ISharableCore<TFact, TKey>.Core => this;
+
+    Metric<TFact, TKey> ISharableCore<TFact, TKey>.Metric => Metric;
+
+    ISharableCore<TFact, TKey> ISharableCore<TFact, TKey>.Share(Metric<TFact, TKey> metric) =>
+        new KernelStateCore<TFact, TKey, TAcc, TKernel>(metric, Options, _kernel, Keys, Periods, Cells);
+
+    void ISharableCore<TFact, TKey>.CountAdded(long facts) => Added = checked(Added + facts);
+
     public override void Add(ReadOnlySpan<TFact> facts)
+    {
+        if (Metric.FilterStage is { } stage)
+        {
+            stage.Run(this, facts);
+        }
+        else
+        {
+            Run(facts, default(NoPredicate<TFact>));
+        }
+
+        Added = checked(Added + facts.Length);
+    }
+
+    /// <summary>Runs the single-pass loop compiled for the filter's type and the metric's time mode.</summary>
+    internal void Run<TFilter>(ReadOnlySpan<TFact> facts, TFilter filter)
+        where TFilter : struct, IFactPredicate<TFact>
     {
         var period = Metric.Period;
         if (period is null)
         {
-            Run<NoTimeMode>(facts);
+            Run<NoTimeMode, TFilter>(facts, filter);
         }
         else if (period.Date is not null)
         {
-            Run<DateMode>(facts);
+            Run<DateMode, TFilter>(facts, filter);
         }
         else if (_days!.Zone is not null)
         {
-            Run<ZoneMode>(facts);
+            Run<ZoneMode, TFilter>(facts, filter);
         }
         else
         {
-            Run<FactZoneMode>(facts);
+            Run<FactZoneMode, TFilter>(facts, filter);
         }
-
-        Added = checked(Added + facts.Length);
     }
 
     protected override KpiValue ValueOf(in TAcc acc) => _kernel.ValueOf(in acc);
@@ -59,11 +92,11 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     // Fully optimised at once: a long loop in a method called once per batch would otherwise run as on-stack-replaced
     // tier-0 code, measured at twice the cost per fact.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Run<TMode>(ReadOnlySpan<TFact> facts)
+    private void Run<TMode, TFilter>(ReadOnlySpan<TFact> facts, TFilter filter)
         where TMode : struct
+        where TFilter : struct, IFactPredicate<TFact>
     {
         var kernel = _kernel;
-        var filter = Metric.Filter;
         var key = Metric.KeySelector;
         var instant = Metric.Period?.Instant;
         var date = Metric.Period?.Date;
@@ -74,7 +107,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         var cells = Cells;
         foreach (ref readonly TFact fact in facts)
         {
-            if (filter is not null && !filter(fact))
+            if (!filter.Test(in fact))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using NodaTime;
@@ -167,6 +168,11 @@ internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis
     private ZoneDayCache?[] _byRep = new ZoneDayCache?[16];
     private ZoneDayCache[] _caches = [];
 
+    // The rep of the previous fact and its cache: facts of one rep often come together (a rep's day, a rep's export),
+    // and then the rep's slot need not be looked up again.
+    private TRep? _lastRep;
+    private ZoneDayCache? _lastCache;
+
     public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
 
     public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
@@ -180,14 +186,24 @@ internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis
             throw Errors.Argument("The rep selector of the business-date basis returned null for a fact.", "options");
         }
 
-        int r = _reps.GetOrAdd(rep);
-        var byRep = _byRep;
-        if ((uint)r < (uint)byRep.Length && byRep[r] is { } cache)
+        var last = _lastCache;
+        if (last is not null && EqualityComparer<TRep>.Default.Equals(rep, _lastRep))
         {
-            return cache;
+            return last;
         }
 
-        return Slow(r);
+        return Look(rep);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ZoneDayCache Look(TRep rep)
+    {
+        int r = _reps.GetOrAdd(rep);
+        var byRep = _byRep;
+        var cache = (uint)r < (uint)byRep.Length && byRep[r] is { } known ? known : Slow(r);
+        _lastRep = rep;
+        _lastCache = cache;
+        return cache;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,0 +1,72 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace SalesKpi;
+
+/// <summary>The filter of a metric as a value type the evaluation loops are compiled for, with its delegate form for other uses.</summary>
+/// <typeparam name="TFact">The fact type.</typeparam>
+internal abstract class FilterStage<TFact>
+{
+    /// <summary>Gets the filter as a delegate (the same instance every time).</summary>
+    public abstract Func<TFact, bool> Delegate { get; }
+
+    public static FilterStage<TFact> Of(Func<TFact, bool> predicate) =>
+        new FilterStage<TFact, DelegatePredicate<TFact>>(new DelegatePredicate<TFact>(predicate), predicate);
+
+    public static FilterStage<TFact> Of<TPredicate>(TPredicate predicate)
+        where TPredicate : struct, IFactPredicate<TFact> =>
+        new FilterStage<TFact, TPredicate>(predicate, fact => predicate.Test(in fact));
+
+    /// <summary>Returns the stage keeping the facts this one keeps and then <paramref name="predicate"/> keeps (a delegate stage).</summary>
+    public FilterStage<TFact> And(Func<TFact, bool> predicate)
+    {
+        var first = Delegate;
+        return Of(fact => first(fact) && predicate(fact));
+    }
+
+    /// <summary>
+    /// Returns the stage keeping the facts this one keeps and then <paramref name="predicate"/> keeps: compiled for
+    /// <typeparamref name="TPredicate"/>, with this stage's test as a delegate before it. (Built from the new predicate's
+    /// type only, never from this stage's, so chains of filters do not nest types without bound.)
+    /// </summary>
+    public FilterStage<TFact> And<TPredicate>(TPredicate predicate)
+        where TPredicate : struct, IFactPredicate<TFact> =>
+        Of(new PrefixedPredicate<TFact, TPredicate>(Delegate, predicate));
+
+    /// <summary>Runs the single-pass loop of <paramref name="core"/>, compiled for this filter's type.</summary>
+    public abstract void Run<TKey, TAcc, TKernel>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts)
+        where TKey : notnull
+        where TAcc : struct, IAccumulator<TAcc>
+        where TKernel : struct, IKernel<TFact, TAcc>;
+}
+
+internal sealed class FilterStage<TFact, TPredicate>(TPredicate predicate, Func<TFact, bool> asDelegate) : FilterStage<TFact>
+    where TPredicate : struct, IFactPredicate<TFact>
+{
+    private readonly TPredicate _predicate = predicate;
+
+    public override Func<TFact, bool> Delegate { get; } = asDelegate;
+
+    public override void Run<TKey, TAcc, TKernel>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts) =>
+        core.Run(facts, _predicate);
+}
+
+/// <summary>Keeps every fact (the filter of a metric without one; the JIT removes the test).</summary>
+internal readonly struct NoPredicate<TFact> : IFactPredicate<TFact>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Test(in TFact fact) => true;
+}
+
+internal readonly struct DelegatePredicate<TFact>(Func<TFact, bool> predicate) : IFactPredicate<TFact>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Test(in TFact fact) => predicate(fact);
+}
+
+internal readonly struct PrefixedPredicate<TFact, TPredicate>(Func<TFact, bool> first, TPredicate then) : IFactPredicate<TFact>
+    where TPredicate : struct, IFactPredicate<TFact>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Test(in TFact fact) => first(fact) && then.Test(in fact);
+}

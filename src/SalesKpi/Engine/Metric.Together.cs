@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+
+namespace SalesKpi;
+
+public static partial class Metric
+{
+    /// <summary>Evaluates several metrics over the same facts in one pass, sharing the work they have in common.</summary>
+    /// <typeparam name="TFact">The fact type.</typeparam>
+    /// <typeparam name="TKey">The group key type, common to the metrics.</typeparam>
+    /// <param name="facts">The facts.</param>
+    /// <param name="options">The zone and as-of settings, common to the metrics; required when one of them needs a zone.</param>
+    /// <param name="metrics">The metrics; a metric may appear more than once.</param>
+    /// <returns>One table per metric, in the order given; each equal to what the metric's own <c>Evaluate</c> returns.</returns>
+    /// <remarks>
+    /// <para>
+    /// Immediate. Built for scorecards and dashboards, where many lines share a grouping and a period: metrics whose
+    /// key selector and time selector are the same delegate instances (and whose calendar and period kind are equal)
+    /// find each fact's group and period once, then each applies its own filter and primitive. Build such lines from
+    /// shared selector instances (a static lambda in one helper method, or a field) to benefit; metrics that share
+    /// nothing still run in the one pass, each with its own loop.
+    /// </para>
+    /// <para>
+    /// Metrics derived from one definition by steps applied after accumulation (<c>Rolling</c>, <c>Cumulative</c>,
+    /// <c>ToDate</c>, <c>FillEmpty</c>, comparisons and targets) share its cells too, so a monthly figure and its moving
+    /// average cost one accumulation.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="metrics"/> holds a null metric (the message gives its position), or <paramref name="options"/> is null but a metric needs a zone.</exception>
+    /// <exception cref="ArgumentException">A selector returned an invalid value, or options lack a needed as-of instant.</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    /// <example>
+    /// <code>
+    /// Func&lt;Activity, int&gt; rep = a => a.Rep;
+    /// Func&lt;Activity, Instant&gt; at = a => a.At;
+    /// Metric&lt;Activity, int&gt; Weekly(Func&lt;Activity, bool&gt; line) =>
+    ///     Metric.Count&lt;Activity&gt;().Where(line).By(rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, at);
+    ///
+    /// KpiTable&lt;int&gt;[] lines = Metric.EvaluateAll(activities, zone,
+    ///     Weekly(a => a.Kind == Kind.Call), Weekly(a => a.Kind == Kind.Email), Weekly(a => a.Kind == Kind.Meeting));
+    /// </code>
+    /// </example>
+    public static KpiTable<TKey>[] EvaluateAll<TFact, TKey>(ReadOnlySpan<TFact> facts, EvaluationOptions<TFact>? options, params ReadOnlySpan<Metric<TFact, TKey>> metrics)
+        where TKey : notnull
+    {
+        var pass = new FusedPass<TFact, TKey>(metrics, options);
+        pass.Add(facts);
+        return pass.ToTables();
+    }
+
+    /// <summary>Evaluates several metrics over an array of facts in one pass, sharing the work they have in common.</summary>
+    /// <typeparam name="TFact">The fact type.</typeparam>
+    /// <typeparam name="TKey">The group key type, common to the metrics.</typeparam>
+    /// <param name="facts">The facts.</param>
+    /// <param name="options">The zone and as-of settings; see <see cref="EvaluateAll{TFact, TKey}(ReadOnlySpan{TFact}, EvaluationOptions{TFact}, ReadOnlySpan{Metric{TFact, TKey}})"/>.</param>
+    /// <param name="metrics">The metrics.</param>
+    /// <returns>One table per metric, in the order given.</returns>
+    /// <remarks>Immediate. Same as the span overload.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null, <paramref name="metrics"/> holds a null metric, or <paramref name="options"/> is null but a metric needs a zone.</exception>
+    /// <exception cref="ArgumentException">A selector returned an invalid value, or options lack a needed as-of instant.</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    /// <example>
+    /// <code>
+    /// var (calls, emails) = Metric.EvaluateAll(activities, zone, weeklyCalls, weeklyEmails) switch { var t => (t[0], t[1]) };
+    /// </code>
+    /// </example>
+    public static KpiTable<TKey>[] EvaluateAll<TFact, TKey>(TFact[] facts, EvaluationOptions<TFact>? options, params ReadOnlySpan<Metric<TFact, TKey>> metrics)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return EvaluateAll(new ReadOnlySpan<TFact>(facts), options, metrics);
+    }
+
+    /// <summary>Evaluates several metrics over a stream of facts, enumerated exactly once.</summary>
+    /// <typeparam name="TFact">The fact type.</typeparam>
+    /// <typeparam name="TKey">The group key type, common to the metrics.</typeparam>
+    /// <param name="facts">The facts.</param>
+    /// <param name="options">The zone and as-of settings; see <see cref="EvaluateAll{TFact, TKey}(ReadOnlySpan{TFact}, EvaluationOptions{TFact}, ReadOnlySpan{Metric{TFact, TKey}})"/>.</param>
+    /// <param name="metrics">The metrics.</param>
+    /// <returns>One table per metric, in the order given.</returns>
+    /// <remarks>Immediate. The stream is read in chunks into one reused buffer.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null, <paramref name="metrics"/> holds a null metric, or <paramref name="options"/> is null but a metric needs a zone.</exception>
+    /// <exception cref="ArgumentException">A selector returned an invalid value, or options lack a needed as-of instant.</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    /// <example>
+    /// <code>
+    /// KpiTable&lt;int&gt;[] lines = Metric.EvaluateAll(ReadActivities(file), zone, weeklyCalls, weeklyEmails);
+    /// </code>
+    /// </example>
+    public static KpiTable<TKey>[] EvaluateAll<TFact, TKey>(IEnumerable<TFact> facts, EvaluationOptions<TFact>? options, params ReadOnlySpan<Metric<TFact, TKey>> metrics)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var pass = new FusedPass<TFact, TKey>(metrics, options);
+        var buffer = new TFact[FusedPass<TFact, TKey>.ChunkLength * 4];
+        int count = 0;
+        foreach (var fact in facts)
+        {
+            buffer[count++] = fact;
+            if (count == buffer.Length)
+            {
+                pass.Add(buffer);
+                count = 0;
+            }
+        }
+
+        pass.Add(buffer.AsSpan(0, count));
+        return pass.ToTables();
+    }
+}

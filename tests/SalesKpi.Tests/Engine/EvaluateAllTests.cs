@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck.Xunit;
+using NodaTime;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+/// <summary><see cref="Metric.EvaluateAll{TFact, TKey}(ReadOnlySpan{TFact}, EvaluationOptions{TFact}, ReadOnlySpan{Metric{TFact, TKey}})"/>.</summary>
+public sealed class EvaluateAllTests
+{
+    private static readonly Func<Act, int> Rep = a => a.Rep;
+    private static readonly Func<Act, Instant> At = a => a.At;
+
+    // One accumulation (same primitive, filter, key and time selectors) finished four ways, plus unrelated metrics.
+    private static readonly Metric<Act, int> MonthlyAmount = Metric.Sum<Act>(a => a.Amount).Where(a => a.Kind != Kind.Reply).By(Rep).PerPeriod(PeriodKind.Week, At);
+
+    private static readonly Metric<Act, int>[] Mixed =
+    [
+        MonthlyAmount,
+        MonthlyAmount.Rolling(3),
+        MonthlyAmount.Cumulative().FillEmpty(),
+        MonthlyAmount.ChangeFrom(PeriodOffset.PreviousPeriod),
+        Metric.Count<Act>().Where(a => a.Kind == Kind.Call).By(Rep).PerPeriod(PeriodKind.Week, At),
+        Metric.Rate<Act>(a => a.Connected).By(Rep),
+        Metric.Median<Act>(a => a.Seconds).By(Rep).PerPeriod(PeriodKind.Month, At),
+        Metric.Count<Act>().By(Rep).WhereEntity(a => a.Rep, Metric.Count<Act>().Where(a => a.Kind == Kind.Call), v => v.ExactValue >= 10),
+        MonthlyAmount,
+    ];
+
+    [Fact]
+    public void A_sum_and_its_moving_sum_come_from_one_accumulation_with_hand_computed_values()
+    {
+        Act[] facts =
+        [
+            new(1, T.At(2026, 1, 10), Kind.Call, Amount: 100m),
+            new(1, T.At(2026, 1, 20), Kind.Call, Amount: 50m),
+            new(1, T.At(2026, 3, 5), Kind.Email, Amount: 30m),
+            new(1, T.At(2026, 3, 6), Kind.Reply, Amount: 1_000m), // filtered out
+            new(2, T.At(2026, 2, 14), Kind.Meeting, Amount: 7m),
+        ];
+        var monthly = Metric.Sum<Act>(a => a.Amount).Where(a => a.Kind != Kind.Reply).By(Rep).PerPeriod(PeriodKind.Month, At);
+
+        var tables = Metric.EvaluateAll(facts, T.InUtc<Act>(), monthly.FillEmpty(), monthly.Rolling(2));
+
+        Assert.Equal(2, tables.Length);
+        var filled = tables[0];
+        Assert.Equal(150m, filled[1, T.Month(2026, 1)].ExactValue);
+        Assert.Equal(0m, filled[1, T.Month(2026, 2)].ExactValue);
+        Assert.Equal(30m, filled[1, T.Month(2026, 3)].ExactValue);
+        Assert.Equal(7m, filled[2, T.Month(2026, 2)].ExactValue);
+        var rolling = tables[1];
+        Assert.Equal(150m, rolling[1, T.Month(2026, 1)].ExactValue); // Jan
+        Assert.Equal(150m, rolling[1, T.Month(2026, 2)].ExactValue); // Jan + Feb
+        Assert.Equal(30m, rolling[1, T.Month(2026, 3)].ExactValue);  // Feb + Mar
+        Assert.Equal(7m, rolling[2, T.Month(2026, 3)].ExactValue);   // Feb + Mar
+    }
+
+    [Property(MaxTest = 40)]
+    public void Every_table_equals_the_metrics_own_evaluation(int seed)
+    {
+        var facts = T.RandomActs(400, seed);
+        var together = Metric.EvaluateAll(facts, T.Paris, Mixed);
+        Assert.Equal(Mixed.Length, together.Length);
+        for (int i = 0; i < Mixed.Length; i++)
+        {
+            var alone = Mixed[i].Evaluate(facts, T.Paris);
+            Assert.Equal(alone.Cells, together[i].Cells);
+            Assert.Equal(alone.ToText(), together[i].ToText());
+        }
+    }
+
+    [Property(MaxTest = 20)]
+    public void A_stream_array_and_span_give_the_same_tables(int seed)
+    {
+        // More facts than the stream buffer holds, so the stream is read in several chunks.
+        var facts = T.RandomActs(20_000, seed, days: 120);
+        var fromArray = Metric.EvaluateAll(facts, T.NewYork, Mixed);
+        var fromSpan = Metric.EvaluateAll(facts.AsSpan(), T.NewYork, Mixed);
+        int enumerated = 0;
+        var fromStream = Metric.EvaluateAll(facts.Select(f => { enumerated++; return f; }), T.NewYork, Mixed);
+        Assert.Equal(facts.Length, enumerated);
+        for (int i = 0; i < Mixed.Length; i++)
+        {
+            Assert.Equal(fromArray[i].Cells, fromSpan[i].Cells);
+            Assert.Equal(fromArray[i].Cells, fromStream[i].Cells);
+        }
+    }
+
+    [Fact]
+    public void No_metrics_give_no_tables_and_no_facts_give_empty_tables()
+    {
+        Assert.Empty(Metric.EvaluateAll<Act, int>(T.RandomActs(10, 1), T.Utc));
+        var tables = Metric.EvaluateAll(Array.Empty<Act>(), T.Utc, Mixed);
+        Assert.All(tables.Take(2), Assert.Empty);
+    }
+
+    [Fact]
+    public void A_null_metric_is_rejected_with_its_position()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => Metric.EvaluateAll(T.RandomActs(5, 1), T.Utc, MonthlyAmount, null!, MonthlyAmount));
+        Assert.Equal("metrics", error.ParamName);
+        Assert.Contains("Metric 1 of 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_metric_that_needs_a_zone_without_options_is_rejected_before_any_fact_is_read()
+    {
+        int read = 0;
+        IEnumerable<Act> Facts()
+        {
+            read++;
+            yield return new Act(1, T.At(2026, 1, 1), Kind.Call);
+        }
+
+        Assert.Throws<ArgumentNullException>(() => Metric.EvaluateAll(Facts(), null, MonthlyAmount));
+        Assert.Equal(0, read);
+    }
+
+    [Fact]
+    public void Invalid_values_surface_as_in_a_single_evaluation()
+    {
+        var seconds = Metric.Sum<Act>(a => a.Seconds == 7 ? double.NaN : a.Seconds).By(Rep);
+        Act[] facts = [new(1, T.At(2026, 1, 1), Kind.Call, Seconds: 7)];
+        Assert.Throws<ArgumentException>(() => Metric.EvaluateAll(facts, T.Utc, seconds, seconds.FillEmptyWith(KpiValue.Exact(0m, 0))));
+    }
+}
