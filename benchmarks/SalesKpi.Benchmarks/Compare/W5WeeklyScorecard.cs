@@ -28,8 +28,6 @@ internal sealed class W5WeeklyScorecard : Workload
     private static readonly Metric<SalesActivity, RepId> WeeklyEmails = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Email));
     private static readonly Metric<SalesActivity, RepId> WeeklyMeetingsHeld = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Meeting, SalesActivityOutcome.Held));
 
-    private static readonly Metric<Deal, RepId> WeeklyDealsWon = WeeklyWins(Metric.Count<Deal>());
-
     private static readonly Metric<Deal, RepId> WeeklyWonAmount = WeeklyWins(Metric.Sum<Deal>(d => d.Amount!.Value.Amount));
 
     public override string Name => "W5";
@@ -45,9 +43,9 @@ internal sealed class W5WeeklyScorecard : Workload
     public override object SalesKpi(Dataset data)
     {
         var activityLines = Metric.EvaluateAll(data.Activities, data.ActivityOptions, WeeklyCalls, WeeklyConnectedCalls, WeeklyEmails, WeeklyMeetingsHeld);
-        var dealLines = Metric.EvaluateAll(data.Deals, data.DealOptions, WeeklyDealsWon, WeeklyWonAmount);
+        // A sum's value carries the number of facts it summed: the won amount gives the deals won too.
+        var wonAmount = WeeklyWonAmount.Evaluate(data.Deals, data.DealOptions);
         var (calls, connected, emails, meetings) = (activityLines[0], activityLines[1], activityLines[2], activityLines[3]);
-        var (dealsWon, wonAmount) = (dealLines[0], dealLines[1]);
 
         var weeks = new List<ReportingPeriod>();
         for (var week = ReportingCalendar.Iso.GetPeriod(data.Start, PeriodKind.Week); week.Start < data.End; week = ReportingCalendar.Iso.GetPeriod(week.End, PeriodKind.Week))
@@ -62,6 +60,7 @@ internal sealed class W5WeeklyScorecard : Workload
         {
             foreach (var week in weeks)
             {
+                var won = wonAmount[rep.Id, week];
                 var row = new ScoreRow
                 {
                     Rep = rep.Id.Value,
@@ -70,8 +69,8 @@ internal sealed class W5WeeklyScorecard : Workload
                     Connected = (long)connected[rep.Id, week].Value!.Value,
                     Emails = (long)emails[rep.Id, week].Value!.Value,
                     Meetings = (long)meetings[rep.Id, week].Value!.Value,
-                    DealsWon = (long)dealsWon[rep.Id, week].Value!.Value,
-                    WonAmount = wonAmount[rep.Id, week].ExactValue!.Value,
+                    DealsWon = won.Count,
+                    WonAmount = won.ExactValue!.Value,
                 };
                 WeeklyScorecard.Score(row.Calls, row.Connected, row.Emails, row.Meetings, row.DealsWon, row.WonAmount, points);
                 row.SetPoints(points);
