@@ -34,9 +34,12 @@ public static partial class Metric
     /// <typeparam name="TKey">The current key type.</typeparam>
     /// <typeparam name="TKey2">The added dimension's type.</typeparam>
     /// <param name="metric">A grouped metric.</param>
-    /// <param name="key">A fact's value of the added dimension; must not return null.</param>
+    /// <param name="key">A fact's value of the added dimension; may be null (an optional attribute such as a lead's industry).</param>
     /// <returns>The metric grouped by both.</returns>
-    /// <remarks>Deferred. Equivalent to grouping by the pair at once.</remarks>
+    /// <remarks>
+    /// Deferred. Equivalent to grouping by the pair at once. Facts whose added value is null form one group of their own
+    /// (the pair's second item is null), as SQL groups nulls together; the first dimension must not be null.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="metric"/> is not grouped yet, or already has a fill policy, comparison or target.</exception>
     /// <example>
@@ -46,7 +49,6 @@ public static partial class Metric
     /// </example>
     public static Metric<TFact, (TKey, TKey2)> ThenBy<TFact, TKey, TKey2>(this Metric<TFact, TKey> metric, Func<TFact, TKey2> key)
         where TKey : notnull
-        where TKey2 : notnull
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(key);
