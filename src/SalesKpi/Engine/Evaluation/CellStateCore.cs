@@ -118,9 +118,17 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
     public override KpiTable<TKey> ToTable()
     {
-        if (Metric.Fill is null && Metric.Stages.Length == 0 && (Metric.Window is null || Periods is null))
+        if (Metric.Stages.Length == 0 && (Metric.Window is null || Periods is null))
         {
-            return BuildTable(Keys, Cells, Metric.ToString());
+            if (Metric.Fill is null)
+            {
+                return BuildTable(Keys, Cells, Metric.ToString());
+            }
+
+            if (!RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>())
+            {
+                return BuildFilledTable(Metric.Fill, Metric.ToString());
+            }
         }
 
         var builder = BuildRows(Keys, Cells);
@@ -456,6 +464,187 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, cellKey, cellPeriod, values);
+    }
+
+    /// <summary>
+    /// Builds a filled table directly from the cells (plain-data accumulators, no window or value stage): every key with
+    /// cells and every fill key, each with its own cells and an empty cell for every period of the fill range (or of the
+    /// span of the data) it has none in — the table the row-by-row fill gives, as parallel arrays (the filled cells hold
+    /// a default accumulator and a flag, not a value each).
+    /// </summary>
+    private KpiTable<TKey> BuildFilledTable(FillSpec<TKey> fill, string description)
+    {
+        var order = CellOrder(Keys, Cells, Periods, out _, out _);
+        var keyOf = Cells.KeyOf;
+        var periodOf = Cells.PeriodOf;
+        var accumulators = Cells.Accumulators;
+        int n = order.Length;
+        var comparer = KeyOrder<TKey>.Comparer;
+
+        // Keys in table order: those with cells (runs of the ordered cells), merged with the fill keys that have none.
+        var runStart = new List<int>();
+        var keyList = new List<TKey>();
+        for (int i = 0; i < n; i++)
+        {
+            if (i == 0 || keyOf[order[i]] != keyOf[order[i - 1]])
+            {
+                runStart.Add(i);
+                keyList.Add(Keys[keyOf[order[i]]]);
+            }
+        }
+
+        runStart.Add(n);
+        var rows = new List<(TKey Key, int Run)>(keyList.Count);
+        for (int r = 0; r < keyList.Count; r++)
+        {
+            rows.Add((keyList[r], r));
+        }
+
+        if (fill.Keys is { Length: > 0 } extraKeys)
+        {
+            var present = new HashSet<TKey>(keyList);
+            var extras = new List<TKey>();
+            foreach (var key in extraKeys)
+            {
+                if (present.Add(key))
+                {
+                    extras.Add(key);
+                }
+            }
+
+            foreach (var key in extras)
+            {
+                rows.Add((key, -1));
+            }
+
+            rows.Sort((a, b) => comparer.Compare(a.Key, b.Key));
+        }
+
+        var empty = fill.Value ?? Metric.Aggregation.EmptyValue;
+
+        // Periods: those of the cells and those to fill, in time order; a flag for the ones to fill.
+        ReportingPeriod[] periods;
+        bool[] toFill;
+        int[] periodIndexOfSlot = [];
+        if (Periods is null)
+        {
+            periods = [];
+            toFill = [];
+        }
+        else
+        {
+            // The distinct periods of the cells (a flag per period slot, not a look-up per cell), then the spine.
+            var used = new bool[Periods.Count];
+            for (int c = 0; c < Cells.Count; c++)
+            {
+                used[periodOf[c]] = true;
+            }
+
+            var entries = new Dictionary<LocalDate, (ReportingPeriod Period, bool Fill)>();
+            ReportingPeriod? first = null;
+            ReportingPeriod? last = null;
+            for (int slot = 0; slot < used.Length; slot++)
+            {
+                if (used[slot])
+                {
+                    var period = Periods[slot];
+                    entries.Add(period.Start, (period, false));
+                    first = first is null || period.Start < first.Value.Start ? period : first;
+                    last = last is null || period.Start > last.Value.Start ? period : last;
+                }
+            }
+
+            ReportingPeriod[] spine;
+            var calendar = Periods.Calendar;
+            if (fill.Range is { } range)
+            {
+                spine = PeriodRange(calendar.GetPeriod(range.Start, Periods.Kind), calendar.GetPeriod(range.End, Periods.Kind), calendar);
+            }
+            else
+            {
+                spine = first is null ? [] : PeriodRange(first.Value, last!.Value, calendar);
+            }
+
+            foreach (var period in spine)
+            {
+                entries[period.Start] = (entries.TryGetValue(period.Start, out var known) ? known.Period : period, true);
+            }
+
+            var starts = new LocalDate[entries.Count];
+            entries.Keys.CopyTo(starts, 0);
+            Array.Sort(starts);
+            periods = new ReportingPeriod[starts.Length];
+            toFill = new bool[starts.Length];
+            var indexOfStart = new Dictionary<LocalDate, int>(starts.Length);
+            for (int i = 0; i < starts.Length; i++)
+            {
+                (periods[i], toFill[i]) = entries[starts[i]];
+                indexOfStart.Add(starts[i], i);
+            }
+
+            periodIndexOfSlot = new int[Periods.Count];
+            for (int slot = 0; slot < periodIndexOfSlot.Length; slot++)
+            {
+                periodIndexOfSlot[slot] = indexOfStart.TryGetValue(Periods[slot].Start, out int index) ? index : -1;
+            }
+        }
+
+        // Cells in table order: per key, its cells and the empty ones merged by period.
+        var tableKeys = new List<TKey>(rows.Count);
+        var cellKey = new List<int>(n);
+        var cellPeriod = new List<int>(n);
+        var values = new List<TAcc>(n);
+        var filled = new List<bool>(n);
+        foreach (var (key, run) in rows)
+        {
+            int from = run >= 0 ? runStart[run] : 0;
+            int to = run >= 0 ? runStart[run + 1] : 0;
+            int before = cellKey.Count;
+            if (Periods is null)
+            {
+                if (from < to)
+                {
+                    Append(tableKeys.Count, 0, accumulators[order[from]], false);
+                }
+                else
+                {
+                    Append(tableKeys.Count, 0, default, true);
+                }
+            }
+            else
+            {
+                int i = from;
+                for (int p = 0; p < periods.Length; p++)
+                {
+                    if (i < to && periodIndexOfSlot[periodOf[order[i]]] == p)
+                    {
+                        Append(tableKeys.Count, p, accumulators[order[i]], false);
+                        i++;
+                    }
+                    else if (toFill[p])
+                    {
+                        Append(tableKeys.Count, p, default, true);
+                    }
+                }
+            }
+
+            if (cellKey.Count > before)
+            {
+                tableKeys.Add(key);
+            }
+        }
+
+        // Periods that hold no cell (none: every period comes from a cell or is filled for every key) are kept as they are.
+        var cellValues = new FilledCellValues<TAcc>(values.ToArray(), filled.ToArray(), empty, this);
+        return new KpiTable<TKey>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, tableKeys.ToArray(), periods, cellKey.ToArray(), cellPeriod.ToArray(), cellValues);
+
+        void Append(int key, int period, TAcc acc, bool isFilled)
+        {
+            cellKey.Add(key);
+            cellPeriod.Add(period);
+            values.Add(acc);
+            filled.Add(isFilled);
+        }
     }
 
     private static int[] KeyRanks<TK>(KeyMap<TK> keys)

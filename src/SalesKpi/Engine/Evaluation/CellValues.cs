@@ -36,3 +36,12 @@ internal sealed class AccumulatorCellValues<TAcc>(TAcc[] accumulators, IAccumula
 
     public override KpiValue this[int cell] => valuer.ValueOf(in accumulators[cell]);
 }
+
+/// <summary>Accumulators in table order, some of them cells added by a fill policy, which read as the fill value.</summary>
+internal sealed class FilledCellValues<TAcc>(TAcc[] accumulators, bool[] filled, KpiValue fillValue, IAccumulatorValuer<TAcc> valuer) : CellValues
+    where TAcc : struct
+{
+    public override int Count => accumulators.Length;
+
+    public override KpiValue this[int cell] => filled[cell] ? fillValue : valuer.ValueOf(in accumulators[cell]);
+}
