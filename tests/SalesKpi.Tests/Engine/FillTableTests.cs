@@ -36,6 +36,33 @@ public sealed class FillTableTests
         }
     }
 
+    [Property(MaxTest = 40)]
+    public void Windowed_tables_read_the_same_through_the_compact_and_the_row_by_row_paths(int seed, bool weekly, byte length)
+    {
+        // A roll-up onto the same keys finishes windows row by row; evaluation builds them compactly.
+        var facts = T.RandomActs(200, seed, reps: 5, days: 90);
+        var kind = weekly ? PeriodKind.Week : PeriodKind.Day;
+        var sum = Metric.Sum<Act>(a => a.Amount).By(a => a.Rep).PerPeriod(kind, a => a.At);
+        foreach (var windowed in new[] { sum.Rolling(1 + (length % 6)), sum.Cumulative(), sum.ToDate(PeriodKind.Month) })
+        {
+            var compact = windowed.Evaluate(facts, T.NewYork);
+            var rows = windowed.CreateState(T.NewYork).Add(facts).RollUp(k => k);
+            Assert.Equal(rows.Cells, compact.Cells);
+        }
+    }
+
+    [Property(MaxTest = 40)]
+    public void A_filled_window_is_the_window_with_an_empty_cell_for_every_missing_key_and_period(int seed, bool withRange, byte extraKeys)
+    {
+        var facts = T.RandomActs(150, seed, reps: 6, days: 60);
+        var rolling = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At).Rolling(2);
+        var random = new Random(seed);
+        DateInterval? range = withRange ? new DateInterval(new LocalDate(2026, 2, 1).PlusDays(random.Next(40)), new LocalDate(2026, 4, 1).PlusDays(random.Next(40))) : null;
+        int[] keys = [.. Enumerable.Range(0, extraKeys % 4).Select(_ => random.Next(0, 9))];
+        var filled = rolling.FillEmpty(range, keys).Evaluate(facts, T.Paris);
+        Assert.Equal(Oracle(rolling.Evaluate(facts, T.Paris), range, keys, PeriodKind.Week, rolling.EmptyValue), filled.Cells.ToList());
+    }
+
     [Fact]
     public void Without_periods_every_fill_key_gets_one_empty_cell()
     {

@@ -118,17 +118,18 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
     public override KpiTable<TKey> ToTable()
     {
-        if (Metric.Stages.Length == 0 && (Metric.Window is null || Periods is null))
+        if (Metric.Fill is null && Metric.Stages.Length == 0 && (Metric.Window is null || Periods is null))
         {
-            if (Metric.Fill is null)
-            {
-                return BuildTable(Keys, Cells, Metric.ToString());
-            }
+            return BuildTable(Keys, Cells, Metric.ToString());
+        }
 
-            if (!RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>())
-            {
-                return BuildFilledTable(Metric.Fill, Metric.ToString());
-            }
+        if (Metric.Stages.Length == 0 && !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>())
+        {
+            // Windows and fill on plain-data accumulators: rows gathered compactly, no finished value per cell.
+            var rows = new CompactRows();
+            var sink = new CompactRowSink(rows);
+            BuildRows(Keys, Cells, ref sink);
+            return BuildCompactTable(rows, Metric.Fill, Metric.ToString());
         }
 
         var builder = BuildRows(Keys, Cells);
@@ -467,107 +468,78 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     }
 
     /// <summary>
-    /// Builds a filled table directly from the cells (plain-data accumulators, no window or value stage): every key with
-    /// cells and every fill key, each with its own cells and an empty cell for every period of the fill range (or of the
-    /// span of the data) it has none in — the table the row-by-row fill gives, as parallel arrays (the filled cells hold
-    /// a default accumulator and a flag, not a value each).
+    /// Builds the table of rows (windows applied) with the fill policy, if any, as parallel arrays: every key with cells
+    /// and every fill key, each with its own cells and an empty cell for every period of the fill range (or of the span
+    /// of the rows) it has none in — the table the row-by-row path gives, with accumulators instead of values (a filled
+    /// cell holds a default accumulator and a flag).
     /// </summary>
-    private KpiTable<TKey> BuildFilledTable(FillSpec<TKey> fill, string description)
+    private KpiTable<TKey> BuildCompactTable(CompactRows rows, FillSpec<TKey>? fill, string description)
     {
-        var order = CellOrder(Keys, Cells, Periods, out _, out _);
-        var keyOf = Cells.KeyOf;
-        var periodOf = Cells.PeriodOf;
-        var accumulators = Cells.Accumulators;
-        int n = order.Length;
         var comparer = KeyOrder<TKey>.Comparer;
-
-        // Keys in table order: those with cells (runs of the ordered cells), merged with the fill keys that have none.
-        var runStart = new List<int>();
-        var keyList = new List<TKey>();
-        for (int i = 0; i < n; i++)
+        int rowCount = rows.Keys.Count;
+        rows.Start.Add(rows.Accumulators.Count);
+        var order = new List<(TKey Key, int Row)>(rowCount);
+        for (int r = 0; r < rowCount; r++)
         {
-            if (i == 0 || keyOf[order[i]] != keyOf[order[i - 1]])
-            {
-                runStart.Add(i);
-                keyList.Add(Keys[keyOf[order[i]]]);
-            }
+            order.Add((rows.Keys[r], r));
         }
 
-        runStart.Add(n);
-        var rows = new List<(TKey Key, int Run)>(keyList.Count);
-        for (int r = 0; r < keyList.Count; r++)
+        if (fill?.Keys is { Length: > 0 } extraKeys)
         {
-            rows.Add((keyList[r], r));
-        }
-
-        if (fill.Keys is { Length: > 0 } extraKeys)
-        {
-            var present = new HashSet<TKey>(keyList);
-            var extras = new List<TKey>();
+            var present = new HashSet<TKey>(rows.Keys);
+            bool added = false;
             foreach (var key in extraKeys)
             {
                 if (present.Add(key))
                 {
-                    extras.Add(key);
+                    order.Add((key, -1));
+                    added = true;
                 }
             }
 
-            foreach (var key in extras)
+            if (added)
             {
-                rows.Add((key, -1));
+                order.Sort((a, b) => comparer.Compare(a.Key, b.Key));
             }
-
-            rows.Sort((a, b) => comparer.Compare(a.Key, b.Key));
         }
 
-        var empty = fill.Value ?? Metric.Aggregation.EmptyValue;
-
-        // Periods: those of the cells and those to fill, in time order; a flag for the ones to fill.
-        ReportingPeriod[] periods;
-        bool[] toFill;
-        int[] periodIndexOfSlot = [];
-        if (Periods is null)
+        // Periods: those of the cells and those to fill, in time order; a flag for the ones to fill. Distinct periods
+        // are found with a flag per period index, not a look-up per cell.
+        ReportingPeriod[] periods = [];
+        bool[] toFill = [];
+        int[] unionOfIndex = [];
+        if (Periods is not null)
         {
-            periods = [];
-            toFill = [];
-        }
-        else
-        {
-            // The distinct periods of the cells (a flag per period slot, not a look-up per cell), then the spine.
-            var used = new bool[Periods.Count];
-            for (int c = 0; c < Cells.Count; c++)
+            var used = new bool[rows.Periods.Length];
+            foreach (int index in rows.PeriodIndex)
             {
-                used[periodOf[c]] = true;
+                used[index] = true;
             }
 
             var entries = new Dictionary<LocalDate, (ReportingPeriod Period, bool Fill)>();
             ReportingPeriod? first = null;
             ReportingPeriod? last = null;
-            for (int slot = 0; slot < used.Length; slot++)
+            for (int index = 0; index < used.Length; index++)
             {
-                if (used[slot])
+                if (used[index])
                 {
-                    var period = Periods[slot];
+                    var period = rows.Periods[index];
                     entries.Add(period.Start, (period, false));
                     first = first is null || period.Start < first.Value.Start ? period : first;
                     last = last is null || period.Start > last.Value.Start ? period : last;
                 }
             }
 
-            ReportingPeriod[] spine;
-            var calendar = Periods.Calendar;
-            if (fill.Range is { } range)
+            if (fill is not null)
             {
-                spine = PeriodRange(calendar.GetPeriod(range.Start, Periods.Kind), calendar.GetPeriod(range.End, Periods.Kind), calendar);
-            }
-            else
-            {
-                spine = first is null ? [] : PeriodRange(first.Value, last!.Value, calendar);
-            }
-
-            foreach (var period in spine)
-            {
-                entries[period.Start] = (entries.TryGetValue(period.Start, out var known) ? known.Period : period, true);
+                var calendar = Periods.Calendar;
+                ReportingPeriod[] spine = fill.Range is { } range
+                    ? PeriodRange(calendar.GetPeriod(range.Start, Periods.Kind), calendar.GetPeriod(range.End, Periods.Kind), calendar)
+                    : first is null ? [] : PeriodRange(first.Value, last!.Value, calendar);
+                foreach (var period in spine)
+                {
+                    entries[period.Start] = (entries.TryGetValue(period.Start, out var known) ? known.Period : period, true);
+                }
             }
 
             var starts = new LocalDate[entries.Count];
@@ -582,33 +554,41 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 indexOfStart.Add(starts[i], i);
             }
 
-            periodIndexOfSlot = new int[Periods.Count];
-            for (int slot = 0; slot < periodIndexOfSlot.Length; slot++)
+            unionOfIndex = new int[used.Length];
+            for (int index = 0; index < used.Length; index++)
             {
-                periodIndexOfSlot[slot] = indexOfStart.TryGetValue(Periods[slot].Start, out int index) ? index : -1;
+                unionOfIndex[index] = used[index] ? indexOfStart[rows.Periods[index].Start] : -1;
             }
         }
 
-        // Cells in table order: per key, its cells and the empty ones merged by period.
-        var tableKeys = new List<TKey>(rows.Count);
-        var cellKey = new List<int>(n);
-        var cellPeriod = new List<int>(n);
-        var values = new List<TAcc>(n);
-        var filled = new List<bool>(n);
-        foreach (var (key, run) in rows)
+        // Cells in table order: per key, its cells, and with a fill policy the empty ones merged in by period.
+        var tableKeys = new List<TKey>(order.Count);
+        var cellKey = new List<int>(rows.Accumulators.Count);
+        var cellPeriod = new List<int>(rows.Accumulators.Count);
+        var values = new List<TAcc>(rows.Accumulators.Count);
+        var filled = new List<bool>(fill is null ? 0 : rows.Accumulators.Count);
+        foreach (var (key, row) in order)
         {
-            int from = run >= 0 ? runStart[run] : 0;
-            int to = run >= 0 ? runStart[run + 1] : 0;
+            int from = row >= 0 ? rows.Start[row] : 0;
+            int to = row >= 0 ? rows.Start[row + 1] : 0;
             int before = cellKey.Count;
+            int k = tableKeys.Count;
             if (Periods is null)
             {
                 if (from < to)
                 {
-                    Append(tableKeys.Count, 0, accumulators[order[from]], false);
+                    Append(k, 0, rows.Accumulators[from], false);
                 }
-                else
+                else if (fill is not null)
                 {
-                    Append(tableKeys.Count, 0, default, true);
+                    Append(k, 0, default, true);
+                }
+            }
+            else if (fill is null)
+            {
+                for (int i = from; i < to; i++)
+                {
+                    Append(k, unionOfIndex[rows.PeriodIndex[i]], rows.Accumulators[i], false);
                 }
             }
             else
@@ -616,14 +596,14 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 int i = from;
                 for (int p = 0; p < periods.Length; p++)
                 {
-                    if (i < to && periodIndexOfSlot[periodOf[order[i]]] == p)
+                    if (i < to && unionOfIndex[rows.PeriodIndex[i]] == p)
                     {
-                        Append(tableKeys.Count, p, accumulators[order[i]], false);
+                        Append(k, p, rows.Accumulators[i], false);
                         i++;
                     }
                     else if (toFill[p])
                     {
-                        Append(tableKeys.Count, p, default, true);
+                        Append(k, p, default, true);
                     }
                 }
             }
@@ -634,8 +614,40 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
         }
 
-        // Periods that hold no cell (none: every period comes from a cell or is filled for every key) are kept as they are.
-        var cellValues = new FilledCellValues<TAcc>(values.ToArray(), filled.ToArray(), empty, this);
+        // Keep only the periods that hold a cell (a period of the rows always does; a filled one when some key is filled).
+        var usedPeriod = new bool[periods.Length];
+        if (Periods is not null)
+        {
+            foreach (int p in cellPeriod)
+            {
+                usedPeriod[p] = true;
+            }
+        }
+
+        if (Periods is not null && Array.IndexOf(usedPeriod, false) >= 0)
+        {
+            var newIndex = new int[periods.Length];
+            var kept = new List<ReportingPeriod>(periods.Length);
+            for (int p = 0; p < periods.Length; p++)
+            {
+                newIndex[p] = kept.Count;
+                if (usedPeriod[p])
+                {
+                    kept.Add(periods[p]);
+                }
+            }
+
+            for (int c = 0; c < cellPeriod.Count; c++)
+            {
+                cellPeriod[c] = newIndex[cellPeriod[c]];
+            }
+
+            periods = kept.ToArray();
+        }
+
+        CellValues cellValues = fill is null
+            ? new AccumulatorCellValues<TAcc>(values.ToArray(), this)
+            : new FilledCellValues<TAcc>(values.ToArray(), filled.ToArray(), fill.Value ?? Metric.Aggregation.EmptyValue, this);
         return new KpiTable<TKey>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, tableKeys.ToArray(), periods, cellKey.ToArray(), cellPeriod.ToArray(), cellValues);
 
         void Append(int key, int period, TAcc acc, bool isFilled)
@@ -643,8 +655,65 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             cellKey.Add(key);
             cellPeriod.Add(period);
             values.Add(acc);
-            filled.Add(isFilled);
+            if (fill is not null)
+            {
+                filled.Add(isFilled);
+            }
         }
+    }
+
+    /// <summary>Rows gathered compactly: keys, the start of each row's cells, each cell's period index and accumulator.</summary>
+    private sealed class CompactRows
+    {
+        public ReportingPeriod[] Periods { get; set; } = [];
+
+        public List<TKey> Keys { get; } = [];
+
+        public List<int> Start { get; } = [];
+
+        public List<int> PeriodIndex { get; } = [];
+
+        public List<TAcc> Accumulators { get; } = [];
+    }
+
+    private readonly struct CompactRowSink(CompactRows rows) : IRowSink<TKey, TAcc>
+    {
+        public void UsePeriods(ReportingPeriod[] periods) => rows.Periods = periods;
+
+        public void BeginRow(TKey key, int cells)
+        {
+            rows.Keys.Add(key);
+            rows.Start.Add(rows.Accumulators.Count);
+        }
+
+        public void Add(ReportingPeriod? period, int periodIndex, in TAcc acc)
+        {
+            rows.PeriodIndex.Add(periodIndex);
+            rows.Accumulators.Add(acc);
+        }
+    }
+
+    /// <summary>Rows of finished cells for the row-by-row path (value stages, roll-ups, accumulators holding references).</summary>
+    private struct CellRowSink<TK>(TableBuilder<TK> builder, IAccumulatorValuer<TAcc> valuer) : IRowSink<TK, TAcc>
+        where TK : notnull
+    {
+        private List<KpiCell<TK>>? _row;
+        private TK _key = default!;
+
+        public readonly TableBuilder<TK> Builder => builder;
+
+        public void BeginRow(TK key, int cells)
+        {
+            _key = key;
+            _row = builder.AddRow(key).Cells;
+            _row.Capacity = cells;
+        }
+
+        public readonly void UsePeriods(ReportingPeriod[] periods)
+        {
+        }
+
+        public readonly void Add(ReportingPeriod? period, int periodIndex, in TAcc acc) => _row!.Add(new KpiCell<TK>(_key, period, valuer.ValueOf(in acc)));
     }
 
     private static int[] KeyRanks<TK>(KeyMap<TK> keys)
@@ -670,7 +739,16 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     private TableBuilder<TK> BuildRows<TK>(KeyMap<TK> keys, CellStore<TAcc> cells)
         where TK : notnull
     {
-        var builder = new TableBuilder<TK>(Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue);
+        var sink = new CellRowSink<TK>(new TableBuilder<TK>(Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue), this);
+        BuildRows(keys, cells, ref sink);
+        return sink.Builder;
+    }
+
+    /// <summary>Emits the rows of the table in key order, each row's cells in period order, windows applied.</summary>
+    private void BuildRows<TK, TSink>(KeyMap<TK> keys, CellStore<TAcc> cells, ref TSink sink)
+        where TK : notnull
+        where TSink : struct, IRowSink<TK, TAcc>
+    {
         var order = CellOrder(keys, cells, Periods);
         ReportingPeriod[]? spine = null;
         Dictionary<LocalDate, int>? spineIndex = null;
@@ -684,40 +762,58 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
         }
 
+        var keyOf = cells.KeyOf;
+        var periodOf = cells.PeriodOf;
+        var accumulators = cells.Accumulators;
+        if (spine is not null)
+        {
+            sink.UsePeriods(spine);
+        }
+        else if (Periods is not null)
+        {
+            var slots = new ReportingPeriod[Periods.Count];
+            for (int slot = 0; slot < slots.Length; slot++)
+            {
+                slots[slot] = Periods[slot];
+            }
+
+            sink.UsePeriods(slots);
+        }
+        else
+        {
+            sink.UsePeriods([]);
+        }
+
         int start = 0;
         while (start < order.Length)
         {
-            int k = cells.KeyOf[order[start]];
+            int k = keyOf[order[start]];
             int end = start + 1;
-            while (end < order.Length && cells.KeyOf[order[end]] == k)
+            while (end < order.Length && keyOf[order[end]] == k)
             {
                 end++;
             }
 
-            var key = keys[k];
-            var row = builder.AddRow(key).Cells;
+            sink.BeginRow(keys[k], end - start);
             if (Periods is null)
             {
-                row.Add(new KpiCell<TK>(key, null, ValueOf(in cells.Accumulators[order[start]])));
+                sink.Add(null, 0, in accumulators[order[start]]);
             }
             else if (spine is null)
             {
-                row.Capacity = end - start;
                 for (int i = start; i < end; i++)
                 {
                     int c = order[i];
-                    row.Add(new KpiCell<TK>(key, Periods[cells.PeriodOf[c]], ValueOf(in cells.Accumulators[c])));
+                    sink.Add(Periods[periodOf[c]], periodOf[c], in accumulators[c]);
                 }
             }
             else
             {
-                WindowRow(key, order.AsSpan(start, end - start), cells, spine, spineIndex!, row);
+                WindowRow<TK, TSink>(order.AsSpan(start, end - start), cells, spine, spineIndex!, ref sink);
             }
 
             start = end;
         }
-
-        return builder;
     }
 
     private ReportingPeriod[] Spine(CellStore<TAcc> cells)
@@ -752,8 +848,9 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         return spine.ToArray();
     }
 
-    private void WindowRow<TK>(TK key, ReadOnlySpan<int> cellsOfKey, CellStore<TAcc> cells, ReportingPeriod[] spine, Dictionary<LocalDate, int> spineIndex, List<KpiCell<TK>> row)
+    private void WindowRow<TK, TSink>(ReadOnlySpan<int> cellsOfKey, CellStore<TAcc> cells, ReportingPeriod[] spine, Dictionary<LocalDate, int> spineIndex, ref TSink sink)
         where TK : notnull
+        where TSink : struct, IRowSink<TK, TAcc>
     {
         var window = Metric.Window!;
         var data = new int[spine.Length];
@@ -779,7 +876,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                         running.Merge(in cells.Accumulators[data[i]]);
                     }
 
-                    row.Add(new KpiCell<TK>(key, period, ValueOf(in running)));
+                    sink.Add(period, i, in running);
                     break;
 
                 case WindowKind.ToDate:
@@ -797,7 +894,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                     if (running.Count > 0)
                     {
-                        row.Add(new KpiCell<TK>(key, period, ValueOf(in running)));
+                        sink.Add(period, i, in running);
                     }
 
                     break;
@@ -814,7 +911,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                     if (sum.Count > 0)
                     {
-                        row.Add(new KpiCell<TK>(key, period, ValueOf(in sum)));
+                        sink.Add(period, i, in sum);
                     }
 
                     break;

@@ -45,3 +45,18 @@ internal sealed class FilledCellValues<TAcc>(TAcc[] accumulators, bool[] filled,
 
     public override KpiValue this[int cell] => filled[cell] ? fillValue : valuer.ValueOf(in accumulators[cell]);
 }
+
+/// <summary>Receives the rows of a table being built: each row's key, then its cells in period order.</summary>
+/// <typeparam name="TK">The key type.</typeparam>
+/// <typeparam name="TAcc">The accumulator type.</typeparam>
+internal interface IRowSink<TK, TAcc>
+    where TAcc : struct
+{
+    /// <summary>Receives, once before any row, the periods the cells' period indices refer to (empty without periods).</summary>
+    void UsePeriods(ReportingPeriod[] periods);
+
+    void BeginRow(TK key, int cells);
+
+    /// <summary>Adds a cell: its period (null without periods), that period's index in the periods given, its accumulator.</summary>
+    void Add(ReportingPeriod? period, int periodIndex, in TAcc acc);
+}
