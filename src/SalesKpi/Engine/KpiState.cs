@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 
 namespace SalesKpi;
 
@@ -23,8 +22,6 @@ namespace SalesKpi;
 public sealed class KpiState<TFact, TKey>
     where TKey : notnull
 {
-    private const int BufferSize = 4096;
-
     internal KpiState(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, StateCore<TFact, TKey> core)
     {
         Metric = metric;
@@ -90,29 +87,7 @@ public sealed class KpiState<TFact, TKey>
     public KpiState<TFact, TKey> Add(IEnumerable<TFact> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        switch (facts)
-        {
-            case TFact[] array:
-                Core.Add(array);
-                return this;
-            case List<TFact> list:
-                Core.Add(CollectionsMarshal.AsSpan(list));
-                return this;
-        }
-
-        var buffer = new TFact[BufferSize];
-        int n = 0;
-        foreach (var fact in facts)
-        {
-            buffer[n++] = fact;
-            if (n == buffer.Length)
-            {
-                Core.Add(buffer);
-                n = 0;
-            }
-        }
-
-        Core.Add(buffer.AsSpan(0, n));
+        FactBatches.Feed(facts, Core);
         return this;
     }
 

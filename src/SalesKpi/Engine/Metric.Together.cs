@@ -92,19 +92,7 @@ public static partial class Metric
     {
         ArgumentNullException.ThrowIfNull(facts);
         var pass = new FusedPass<TFact, TKey>(metrics, options);
-        var buffer = new TFact[FusedPass<TFact, TKey>.ChunkLength * 4];
-        int count = 0;
-        foreach (var fact in facts)
-        {
-            buffer[count++] = fact;
-            if (count == buffer.Length)
-            {
-                pass.Add(buffer);
-                count = 0;
-            }
-        }
-
-        pass.Add(buffer.AsSpan(0, count));
+        FactBatches.Feed(facts, pass);
         return pass.ToTables();
     }
 }

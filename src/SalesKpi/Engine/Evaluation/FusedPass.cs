@@ -27,11 +27,9 @@ internal interface ISharableCore<TFact, TKey>
 /// </summary>
 /// <typeparam name="TFact">The fact type.</typeparam>
 /// <typeparam name="TKey">The group key type.</typeparam>
-internal sealed class FusedPass<TFact, TKey>
+internal sealed class FusedPass<TFact, TKey> : IBatchTarget<TFact>
     where TKey : notnull
 {
-    internal const int ChunkLength = 4096;
-
     private readonly StateCore<TFact, TKey>[] _cores;
     private readonly List<StateCore<TFact, TKey>> _accumulating = [];
     private readonly List<(ISharableCore<TFact, TKey> Sharer, ISharableCore<TFact, TKey> Owner)> _sharing = [];

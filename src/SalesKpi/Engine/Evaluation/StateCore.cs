@@ -3,7 +3,7 @@ using System;
 namespace SalesKpi;
 
 /// <summary>The mutable evaluation state behind a <see cref="KpiState{TFact, TKey}"/>.</summary>
-internal abstract class StateCore<TFact, TKey>
+internal abstract class StateCore<TFact, TKey> : IBatchTarget<TFact>
     where TKey : notnull
 {
     public abstract long FactsAdded { get; }
