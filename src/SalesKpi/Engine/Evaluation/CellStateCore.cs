@@ -300,7 +300,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     /// </summary>
     private static int[] CellOrder<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, PeriodSlots? periods, out int[] keyRank, out int[]? periodRank)
     {
-        keyRank = KeyRanks(keys);
+        keyRank = KeyOrder<TK>.Ranks(keys);
         periodRank = null;
         int n = cells.Count;
         var keyOf = cells.KeyOf;
@@ -714,26 +714,6 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         public readonly void Add(ReportingPeriod? period, int periodIndex, in TAcc acc) => _row!.Add(new KpiCell<TK>(_key, period, valuer.ValueOf(in acc)));
-    }
-
-    private static int[] KeyRanks<TK>(KeyMap<TK> keys)
-    {
-        var keyArray = new TK[keys.Count];
-        var slots = new int[keys.Count];
-        for (int i = 0; i < slots.Length; i++)
-        {
-            keyArray[i] = keys[i];
-            slots[i] = i;
-        }
-
-        Array.Sort(keyArray, slots, KeyOrder<TK>.Comparer);
-        var rank = new int[slots.Length];
-        for (int i = 0; i < slots.Length; i++)
-        {
-            rank[slots[i]] = i;
-        }
-
-        return rank;
     }
 
     private TableBuilder<TK> BuildRows<TK>(KeyMap<TK> keys, CellStore<TAcc> cells)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace SalesKpi;
@@ -126,7 +127,7 @@ internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<T
 
             // The first B at or after the entry, inside the window, and before the next entry (all-conversions mode).
             Instant? converted = null;
-            int j = LowerBound(_conversions, entry);
+            int j = ConversionMatcher.LowerBound(CollectionsMarshal.AsSpan(_conversions), entry);
             if (j < _conversions.Count && _conversions[j] <= windowEnd && _conversions[j] < next)
             {
                 converted = _conversions[j];
@@ -159,25 +160,5 @@ internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<T
     {
         int p = Periods is null ? 0 : Periods.SlotOfDay(_days!.DayNumber(at, fact));
         return ref Cells.GetOrAdd(key, p);
-    }
-
-    private static int LowerBound(List<Instant> sorted, Instant value)
-    {
-        int lo = 0;
-        int hi = sorted.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

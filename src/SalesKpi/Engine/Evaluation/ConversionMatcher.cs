@@ -64,7 +64,8 @@ internal static class ConversionMatcher
         conversionCell.Successes = checked(conversionCell.Successes + 1);
     }
 
-    private static int LowerBound(ReadOnlySpan<Instant> sorted, Instant value)
+    /// <summary>Returns the index of the first instant of <paramref name="sorted"/> at or after <paramref name="value"/>.</summary>
+    public static int LowerBound(ReadOnlySpan<Instant> sorted, Instant value)
     {
         int lo = 0;
         int hi = sorted.Length;

@@ -255,7 +255,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
         }
 
         var conversionOrder = SortedConversions();
-        var entityRanks = Ranks(_entities);
+        var entityRanks = KeyOrder<TEntity>.Ranks(_entities);
         var groups = new List<(int Entity, int Start, int End)>();
         for (int i = 0; i < conversionOrder.Length;)
         {
@@ -369,26 +369,6 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
         return events;
     }
 
-    private static int[] Ranks<TK>(KeyMap<TK> keys)
-    {
-        var keyArray = new TK[keys.Count];
-        var slots = new int[keys.Count];
-        for (int i = 0; i < slots.Length; i++)
-        {
-            keyArray[i] = keys[i];
-            slots[i] = i;
-        }
-
-        Array.Sort(keyArray, slots, KeyOrder<TK>.Comparer);
-        var rank = new int[slots.Length];
-        for (int i = 0; i < slots.Length; i++)
-        {
-            rank[slots[i]] = i;
-        }
-
-        return rank;
-    }
-
     private void AddEntry(in Entry entry)
     {
         if (_entryCount == _entries.Length)
@@ -417,7 +397,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
     private Entry[] SortedEntries(bool byKeyFirst = false)
     {
         var sorted = _entries.AsSpan(0, _entryCount).ToArray();
-        var keyRanks = Ranks(_keys);
+        var keyRanks = KeyOrder<TKey>.Ranks(_keys);
         Array.Sort(sorted, (a, b) =>
         {
             int c = a.Entity.CompareTo(b.Entity);

@@ -14,6 +14,27 @@ internal static class KeyOrder<TKey>
 {
     public static readonly IComparer<TKey> Comparer = Create();
 
+    /// <summary>Returns the rank of each slot's key in this order (slot → rank).</summary>
+    public static int[] Ranks(KeyMap<TKey> keys)
+    {
+        var keyArray = new TKey[keys.Count];
+        var slots = new int[keys.Count];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            keyArray[i] = keys[i];
+            slots[i] = i;
+        }
+
+        Array.Sort(keyArray, slots, Comparer);
+        var rank = new int[slots.Length];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            rank[slots[i]] = i;
+        }
+
+        return rank;
+    }
+
     public static string Text(TKey key) => key switch
     {
         null => string.Empty,
