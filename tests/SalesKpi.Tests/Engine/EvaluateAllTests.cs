@@ -12,6 +12,7 @@ public sealed class EvaluateAllTests
 {
     private static readonly Func<Act, int> Rep = a => a.Rep;
     private static readonly Func<Act, Instant> At = a => a.At;
+    private static readonly Func<Act, bool> NotReply = a => a.Kind != Kind.Reply;
 
     // One accumulation (same primitive, filter, key and time selectors) finished four ways, plus unrelated metrics.
     private static readonly Metric<Act, int> MonthlyAmount = Metric.Sum<Act>(a => a.Amount).Where(a => a.Kind != Kind.Reply).By(Rep).PerPeriod(PeriodKind.Week, At);
@@ -27,6 +28,17 @@ public sealed class EvaluateAllTests
         Metric.Median<Act>(a => a.Seconds).By(Rep).PerPeriod(PeriodKind.Month, At),
         Metric.Count<Act>().By(Rep).WhereEntity(a => a.Rep, Metric.Count<Act>().Where(a => a.Kind == Kind.Call), v => v.ExactValue >= 10),
         MonthlyAmount,
+
+        // One pass (the same filter, key and time selectors), four primitives, one of them windowed.
+        Metric.Count<Act>().Where(NotReply).By(Rep).PerPeriod(PeriodKind.Week, At),
+        Metric.Mean<Act>(a => a.Seconds).Where(NotReply).By(Rep).PerPeriod(PeriodKind.Week, At),
+        Metric.Median<Act>(a => a.Seconds).Where(NotReply).By(Rep).PerPeriod(PeriodKind.Week, At),
+        Metric.Rate<Act>(a => a.Connected).Where(NotReply).By(Rep).PerPeriod(PeriodKind.Week, At).Rolling(2),
+
+        // The same with a value-type filter, and without periods.
+        Metric.Count<Act>().Where(new LongCall()).By(Rep),
+        Metric.Sum<Act>(a => a.Amount).Where(new LongCall()).By(Rep),
+        Metric.Max<Act>(a => a.Amount).Where(new LongCall()).By(Rep).FillEmpty(keys: [42]),
     ];
 
     [Fact]
@@ -69,6 +81,35 @@ public sealed class EvaluateAllTests
             Assert.Equal(alone.Cells, together[i].Cells);
             Assert.Equal(alone.ToText(), together[i].ToText());
         }
+    }
+
+    [Fact]
+    public void Metrics_with_the_same_filter_and_slots_run_the_filter_once_per_fact()
+    {
+        var facts = T.RandomActs(3_000, 5);
+        int calls = 0;
+        Func<Act, bool> counted = a =>
+        {
+            calls++;
+            return a.Kind != Kind.Email;
+        };
+        Metric<Act, int>[] lines =
+        [
+            Metric.Count<Act>().Where(counted).By(Rep).PerPeriod(PeriodKind.Day, At),
+            Metric.Sum<Act>(a => a.Seconds).Where(counted).By(Rep).PerPeriod(PeriodKind.Day, At),
+            Metric.Rate<Act>(a => a.Connected).Where(counted).By(Rep).PerPeriod(PeriodKind.Day, At),
+        ];
+
+        var together = Metric.EvaluateAll(facts, T.Paris, lines);
+        Assert.Equal(facts.Length, calls);
+
+        calls = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            Assert.Equal(lines[i].Evaluate(facts, T.Paris).Cells, together[i].Cells);
+        }
+
+        Assert.Equal(3 * facts.Length, calls);
     }
 
     [Property(MaxTest = 20)]
@@ -124,5 +165,10 @@ public sealed class EvaluateAllTests
         var seconds = Metric.Sum<Act>(a => a.Seconds == 7 ? double.NaN : a.Seconds).By(Rep);
         Act[] facts = [new(1, T.At(2026, 1, 1), Kind.Call, Seconds: 7)];
         Assert.Throws<ArgumentException>(() => Metric.EvaluateAll(facts, T.Utc, seconds, seconds.FillEmptyWith(KpiValue.Exact(0m, 0))));
+    }
+
+    private readonly struct LongCall : IFactPredicate<Act>
+    {
+        public bool Test(in Act fact) => fact.Kind == Kind.Call && fact.Seconds >= 900;
     }
 }

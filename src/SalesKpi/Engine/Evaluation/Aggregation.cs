@@ -20,6 +20,13 @@ internal abstract class Aggregation<TFact>
 
     public abstract StateCore<TFact, TKey> CreateCore<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options)
         where TKey : notnull;
+
+    /// <summary>
+    /// Creates a state on the given key and period slots (shared with a state of another primitive in one pass), or
+    /// returns <see langword="null"/> when the primitive cannot take slots found by another state.
+    /// </summary>
+    public virtual StateCore<TFact, TKey>? CreateCoreOn<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, KeyMap<TKey> keys, PeriodSlots? periods)
+        where TKey : notnull => null;
 }
 
 /// <summary>A primitive made of an accumulator and a kernel, evaluated by the specialised single-pass loop.</summary>
@@ -39,4 +46,7 @@ internal sealed class KernelAggregation<TFact, TAcc, TKernel> : Aggregation<TFac
 
     public override StateCore<TFact, TKey> CreateCore<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options) =>
         new KernelStateCore<TFact, TKey, TAcc, TKernel>(metric, options, Kernel);
+
+    public override StateCore<TFact, TKey>? CreateCoreOn<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, KeyMap<TKey> keys, PeriodSlots? periods) =>
+        new KernelStateCore<TFact, TKey, TAcc, TKernel>(metric, options, Kernel, keys, periods, new CellStore<TAcc>());
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace SalesKpi;
@@ -33,6 +34,9 @@ internal abstract class FilterStage<TFact>
         where TPredicate : struct, IFactPredicate<TFact> =>
         Of(new PrefixedPredicate<TFact, TPredicate>(Delegate, predicate));
 
+    /// <summary>Whether <paramref name="other"/> keeps exactly the facts this stage keeps: the same predicate type and an equal predicate (delegates by reference).</summary>
+    public abstract bool SameAs(FilterStage<TFact>? other);
+
     /// <summary>Runs the single-pass loop of <paramref name="core"/>, compiled for this filter's type.</summary>
     public abstract void Run<TKey, TAcc, TKernel>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts)
         where TKey : notnull
@@ -47,6 +51,10 @@ internal sealed class FilterStage<TFact, TPredicate>(TPredicate predicate, Func<
 
     public override Func<TFact, bool> Delegate { get; } = asDelegate;
 
+    public override bool SameAs(FilterStage<TFact>? other) =>
+        ReferenceEquals(this, other)
+        || (other is FilterStage<TFact, TPredicate> same && EqualityComparer<TPredicate>.Default.Equals(_predicate, same._predicate));
+
     public override void Run<TKey, TAcc, TKernel>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts) =>
         core.Run(facts, _predicate);
 }
@@ -58,15 +66,33 @@ internal readonly struct NoPredicate<TFact> : IFactPredicate<TFact>
     public bool Test(in TFact fact) => true;
 }
 
-internal readonly struct DelegatePredicate<TFact>(Func<TFact, bool> predicate) : IFactPredicate<TFact>
+internal readonly struct DelegatePredicate<TFact>(Func<TFact, bool> predicate) : IFactPredicate<TFact>, IEquatable<DelegatePredicate<TFact>>
 {
+    private readonly Func<TFact, bool> _predicate = predicate;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Test(in TFact fact) => predicate(fact);
+    public bool Test(in TFact fact) => _predicate(fact);
+
+    public bool Equals(DelegatePredicate<TFact> other) => ReferenceEquals(_predicate, other._predicate);
+
+    public override bool Equals(object? obj) => obj is DelegatePredicate<TFact> other && Equals(other);
+
+    public override int GetHashCode() => _predicate.GetHashCode();
 }
 
-internal readonly struct PrefixedPredicate<TFact, TPredicate>(Func<TFact, bool> first, TPredicate then) : IFactPredicate<TFact>
+internal readonly struct PrefixedPredicate<TFact, TPredicate>(Func<TFact, bool> first, TPredicate then) : IFactPredicate<TFact>, IEquatable<PrefixedPredicate<TFact, TPredicate>>
     where TPredicate : struct, IFactPredicate<TFact>
 {
+    private readonly Func<TFact, bool> _first = first;
+    private readonly TPredicate _then = then;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Test(in TFact fact) => first(fact) && then.Test(in fact);
+    public bool Test(in TFact fact) => _first(fact) && _then.Test(in fact);
+
+    public bool Equals(PrefixedPredicate<TFact, TPredicate> other) =>
+        ReferenceEquals(_first, other._first) && EqualityComparer<TPredicate>.Default.Equals(_then, other._then);
+
+    public override bool Equals(object? obj) => obj is PrefixedPredicate<TFact, TPredicate> other && Equals(other);
+
+    public override int GetHashCode() => _first.GetHashCode();
 }

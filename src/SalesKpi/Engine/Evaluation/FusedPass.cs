@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace SalesKpi;
 
-/// <summary>A state whose cells other states of the same accumulation can share.</summary>
+/// <summary>A state that can share its cells, or its key and period slots, with states of other metrics in one pass.</summary>
 /// <typeparam name="TFact">The fact type.</typeparam>
 /// <typeparam name="TKey">The group key type.</typeparam>
 internal interface ISharableCore<TFact, TKey>
@@ -16,66 +16,82 @@ internal interface ISharableCore<TFact, TKey>
     /// <summary>Creates a state of <paramref name="metric"/> (the same accumulation, finished its own way) that reads this state's cells.</summary>
     ISharableCore<TFact, TKey> Share(Metric<TFact, TKey> metric);
 
+    /// <summary>Creates a state of <paramref name="metric"/> (another primitive, the same filter and slots) on this state's key and period slots, or <see langword="null"/>.</summary>
+    ISharableCore<TFact, TKey>? Join(Metric<TFact, TKey> metric);
+
     void CountAdded(long facts);
+
+    /// <summary>Applies the filter and finds the key and period slots of the kept facts; returns how many were kept.</summary>
+    int Slot(ReadOnlySpan<TFact> facts, Span<int> selection, Span<int> keys, Span<int> periods);
+
+    /// <summary>Adds the facts at the <paramref name="selection"/> indices to the cells of the slots found for them.</summary>
+    void AddSlotted(ReadOnlySpan<TFact> facts, ReadOnlySpan<int> selection, ReadOnlySpan<int> keys, ReadOnlySpan<int> periods);
 }
 
 /// <summary>
-/// Evaluates several metrics over the same facts. Metrics that accumulate the same way — the same primitive, filter,
-/// key selector and time selector instances, calendar and period kind — and differ only in what is done with the
-/// accumulators afterwards (windows, fill, comparisons, targets) share one accumulation; the others accumulate on
-/// their own. Every table equals what the metric's own evaluation gives.
+/// Evaluates several metrics over the same facts. Metrics with the same filter, key selector and time selector instances
+/// (and calendar and period kind) share one pass: the filter runs and each kept fact's key and period are found once,
+/// then each primitive adds it. Among those, metrics that differ only after accumulation (windows, fill, comparisons,
+/// targets) also share the accumulation. The others run their own loop. Every table equals what the metric's own
+/// evaluation gives.
 /// </summary>
 /// <typeparam name="TFact">The fact type.</typeparam>
 /// <typeparam name="TKey">The group key type.</typeparam>
 internal sealed class FusedPass<TFact, TKey> : IBatchTarget<TFact>
     where TKey : notnull
 {
+    private const int ChunkLength = 4096;
+
     private readonly StateCore<TFact, TKey>[] _cores;
-    private readonly List<StateCore<TFact, TKey>> _accumulating = [];
+    private readonly List<StateCore<TFact, TKey>> _separate = [];
+    private readonly List<List<ISharableCore<TFact, TKey>>> _passes = [];
     private readonly List<(ISharableCore<TFact, TKey> Sharer, ISharableCore<TFact, TKey> Owner)> _sharing = [];
 
     public FusedPass(ReadOnlySpan<Metric<TFact, TKey>> metrics, EvaluationOptions<TFact>? options)
     {
         _cores = new StateCore<TFact, TKey>[metrics.Length];
-        var owners = new List<ISharableCore<TFact, TKey>>();
         for (int i = 0; i < metrics.Length; i++)
         {
             var metric = metrics[i] ?? throw new ArgumentNullException(nameof(metrics), $"Metric {i} of {metrics.Length} is null.");
-            ISharableCore<TFact, TKey>? owner = null;
-            if (metric.EntityFilter is null)
-            {
-                foreach (var candidate in owners)
-                {
-                    if (SameAccumulation(candidate.Metric, metric))
-                    {
-                        owner = candidate;
-                        break;
-                    }
-                }
-            }
-
-            if (owner is not null)
-            {
-                var sharer = owner.Share(metric);
-                _sharing.Add((sharer, owner));
-                _cores[i] = sharer.Core;
-                continue;
-            }
-
-            var core = metric.EntityFilter?.CreateCore(metric, options) ?? metric.Aggregation.CreateCore(metric, options);
-            if (metric.EntityFilter is null && core is ISharableCore<TFact, TKey> sharable)
-            {
-                owners.Add(sharable);
-            }
-
-            _accumulating.Add(core);
-            _cores[i] = core;
+            _cores[i] = metric.EntityFilter is null ? Place(metric, options) : Separate(metric.EntityFilter.CreateCore(metric, options));
         }
     }
 
     public void Add(ReadOnlySpan<TFact> facts)
     {
-        foreach (var core in _accumulating)
+        int[]? selection = null;
+        int[]? keys = null;
+        int[]? periods = null;
+        foreach (var pass in _passes)
+        {
+            if (pass.Count == 1)
+            {
+                pass[0].Core.Add(facts);
+                continue;
+            }
+
+            selection ??= new int[ChunkLength];
+            keys ??= new int[ChunkLength];
+            periods ??= new int[ChunkLength];
+            for (int start = 0; start < facts.Length; start += ChunkLength)
+            {
+                var chunk = facts.Slice(start, Math.Min(ChunkLength, facts.Length - start));
+
+                // The first state's filter and selectors are every state's of the pass (same instances).
+                int kept = pass[0].Slot(chunk, selection, keys, periods);
+                foreach (var member in pass)
+                {
+                    member.AddSlotted(chunk, selection.AsSpan(0, kept), keys.AsSpan(0, kept), periods.AsSpan(0, kept));
+                }
+            }
+
+            foreach (var member in pass)
+            {
+                member.CountAdded(facts.Length);
+            }
+        }
+
+        foreach (var core in _separate)
         {
             core.Add(facts);
         }
@@ -97,11 +113,53 @@ internal sealed class FusedPass<TFact, TKey> : IBatchTarget<TFact>
         return tables;
     }
 
-    private static bool SameAccumulation(Metric<TFact, TKey> a, Metric<TFact, TKey> b)
+    private StateCore<TFact, TKey> Place(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options)
     {
-        if (!ReferenceEquals(a.Aggregation, b.Aggregation)
-            || !ReferenceEquals(a.FilterStage, b.FilterStage)
-            || !ReferenceEquals(a.KeySelector, b.KeySelector))
+        foreach (var pass in _passes)
+        {
+            if (!SameSlots(pass[0].Metric, metric))
+            {
+                continue;
+            }
+
+            foreach (var member in pass)
+            {
+                if (ReferenceEquals(member.Metric.Aggregation, metric.Aggregation))
+                {
+                    var sharer = member.Share(metric);
+                    _sharing.Add((sharer, member));
+                    return sharer.Core;
+                }
+            }
+
+            if (pass[0].Join(metric) is { } joined)
+            {
+                pass.Add(joined);
+                return joined.Core;
+            }
+        }
+
+        var core = metric.Aggregation.CreateCore(metric, options);
+        if (core is ISharableCore<TFact, TKey> sharable)
+        {
+            _passes.Add([sharable]);
+            return core;
+        }
+
+        return Separate(core);
+    }
+
+    private StateCore<TFact, TKey> Separate(StateCore<TFact, TKey> core)
+    {
+        _separate.Add(core);
+        return core;
+    }
+
+    /// <summary>Whether two metrics keep the same facts and place them in the same cells (equal filters, key and time selectors by reference).</summary>
+    private static bool SameSlots(Metric<TFact, TKey> a, Metric<TFact, TKey> b)
+    {
+        bool sameFilter = a.FilterStage is null ? b.FilterStage is null : a.FilterStage.SameAs(b.FilterStage);
+        if (!sameFilter || !ReferenceEquals(a.KeySelector, b.KeySelector))
         {
             return false;
         }

@@ -28,7 +28,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         }
     }
 
-    private KernelStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, TKernel kernel, KeyMap<TKey> keys, PeriodSlots? periods, CellStore<TAcc> cells)
+    internal KernelStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, TKernel kernel, KeyMap<TKey> keys, PeriodSlots? periods, CellStore<TAcc> cells)
         : base(metric, options, keys, periods, cells)
     {
         _kernel = kernel;
@@ -46,6 +46,84 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         new KernelStateCore<TFact, TKey, TAcc, TKernel>(metric, Options, _kernel, Keys, Periods, Cells);
 
     void ISharableCore<TFact, TKey>.CountAdded(long facts) => Added = checked(Added + facts);
+
+    ISharableCore<TFact, TKey>? ISharableCore<TFact, TKey>.Join(Metric<TFact, TKey> metric) =>
+        metric.Aggregation.CreateCoreOn(metric, Options, Keys, Periods) as ISharableCore<TFact, TKey>;
+
+    int ISharableCore<TFact, TKey>.Slot(ReadOnlySpan<TFact> facts, Span<int> selection, Span<int> keys, Span<int> periods)
+    {
+        var period = Metric.Period;
+        if (period is null)
+        {
+            return Slot<NoTimeMode>(facts, selection, keys, periods);
+        }
+
+        if (period.Date is not null)
+        {
+            return Slot<DateMode>(facts, selection, keys, periods);
+        }
+
+        return _days!.Zone is not null
+            ? Slot<ZoneMode>(facts, selection, keys, periods)
+            : Slot<FactZoneMode>(facts, selection, keys, periods);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void ISharableCore<TFact, TKey>.AddSlotted(ReadOnlySpan<TFact> facts, ReadOnlySpan<int> selection, ReadOnlySpan<int> keys, ReadOnlySpan<int> periods)
+    {
+        var kernel = _kernel;
+        var cells = Cells;
+        for (int j = 0; j < selection.Length; j++)
+        {
+            kernel.Add(ref cells.GetOrAdd(keys[j], periods[j]), in facts[selection[j]]);
+        }
+    }
+
+    /// <summary>Applies the filter and finds the key and period slots of the kept facts: their indices, slots, count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Slot<TMode>(ReadOnlySpan<TFact> facts, Span<int> selection, Span<int> keySlots, Span<int> periodSlots)
+        where TMode : struct
+    {
+        var filter = Metric.Filter;
+        var key = Metric.KeySelector;
+        var instant = Metric.Period?.Instant;
+        var date = Metric.Period?.Date;
+        var zone = _days?.Zone;
+        var zones = _days?.Zones;
+        var keys = Keys;
+        var periods = Periods!;
+        int n = 0;
+        for (int i = 0; i < facts.Length; i++)
+        {
+            ref readonly TFact fact = ref facts[i];
+            if (filter is not null && !filter(fact))
+            {
+                continue;
+            }
+
+            keySlots[n] = key is null ? 0 : keys.GetOrAdd(key(fact));
+            if (typeof(TMode) == typeof(NoTimeMode))
+            {
+                periodSlots[n] = 0;
+            }
+            else if (typeof(TMode) == typeof(ZoneMode))
+            {
+                periodSlots[n] = zone!.PeriodSlot(instant!(fact), periods);
+            }
+            else if (typeof(TMode) == typeof(FactZoneMode))
+            {
+                periodSlots[n] = zones!.PeriodSlot(instant!(fact), fact, periods);
+            }
+            else
+            {
+                periodSlots[n] = periods.SlotOfDay(PeriodSlots.DayNumber(date!(fact)));
+            }
+
+            selection[n++] = i;
+        }
+
+        return n;
+    }
 
     public override void Add(ReadOnlySpan<TFact> facts)
     {
