@@ -14,11 +14,12 @@ public static partial class Metric
     /// <returns>One table per metric, in the order given; each equal to what the metric's own <c>Evaluate</c> returns.</returns>
     /// <remarks>
     /// <para>
-    /// Immediate. Built for scorecards and dashboards, where many lines share a grouping and a period: metrics whose
-    /// key selector and time selector are the same delegate instances (and whose calendar and period kind are equal)
-    /// find each fact's group and period once, then each applies its own filter and primitive. Build such lines from
-    /// shared selector instances (a static lambda in one helper method, or a field) to benefit; metrics that share
-    /// nothing still run in the one pass, each with its own loop.
+    /// Immediate. Built for scorecards and dashboards, where many figures share a population, a grouping and a period.
+    /// Metrics with the same filter (the same delegate instance, or equal value-type predicates), the same key selector
+    /// and time selector instances and equal calendar and period kind share one pass: the filter runs and each kept
+    /// fact's group and period are found once, then each primitive adds the fact. Build such metrics from shared
+    /// selector instances (fields, or lambdas in one helper method) to benefit; metrics that share nothing run their
+    /// own loops over the same facts.
     /// </para>
     /// <para>
     /// Metrics derived from one definition by steps applied after accumulation (<c>Rolling</c>, <c>Cumulative</c>,
