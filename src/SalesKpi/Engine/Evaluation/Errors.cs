@@ -6,4 +6,6 @@ namespace SalesKpi;
 internal static class Errors
 {
     public static ArgumentException Argument(string message, string paramName) => new(message, paramName);
+
+    public static CurrencyMismatchException CurrencyMismatch(Currency expected, Currency actual, string paramName) => new(expected, actual, paramName);
 }

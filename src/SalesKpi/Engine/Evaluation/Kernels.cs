@@ -188,3 +188,30 @@ internal static class Quantiles
         return sorted[lo] + (fraction * (sorted[lo + 1] - sorted[lo]));
     }
 }
+
+/// <summary>
+/// Sums (or averages) money in one currency, exactly: a fact in another currency is converted at its rate date when
+/// the metric has an exchange-rate table, and is an error otherwise.
+/// </summary>
+internal readonly struct MoneySumKernel<TFact>(Func<TFact, Money> value, Currency currency, ExchangeRateTable? rates, Func<TFact, LocalDate>? rateDate, bool mean)
+    : IKernel<TFact, DecimalSumAccumulator>
+{
+    public void Add(ref DecimalSumAccumulator acc, in TFact fact)
+    {
+        var money = value(fact);
+        if (money.Currency != currency)
+        {
+            if (rates is null)
+            {
+                throw Errors.CurrencyMismatch(currency, money.Currency, "facts");
+            }
+
+            money = rates.Convert(money, currency, rateDate!(fact));
+        }
+
+        acc.Add(money.Amount);
+    }
+
+    public KpiValue ValueOf(in DecimalSumAccumulator acc) =>
+        mean ? KpiValue.ExactRatioOf(acc.Sum, acc.N, acc.N, KpiValueKind.Ratio) : KpiValue.Exact(acc.Sum, acc.N);
+}
