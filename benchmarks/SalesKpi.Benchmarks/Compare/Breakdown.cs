@@ -35,7 +35,7 @@ internal static class Breakdown
         Step("count by rep per day, rep's zone, rolling 7 days", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp).Rolling(7), data.ActivityOptions, activities);
         Step("count where call by rep per week, rep's zone (W5 line)", Metric.Count<SalesActivity>().Where(a => a.Kind == SalesActivityKind.Call).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp), data.ActivityOptions, activities);
 
-        var won = Metric.Sum<Deal>(d => d.Amount!.Value.Amount).Where(d => d.IsWon).By(d => d.Owner)
+        var won = Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd).Where(d => d.IsWon).By(d => d.Owner)
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value);
         Console.Error.WriteLine($"{data.Deals.Length} deals");
         Step("won amount by owner per month (W4)", won, data.DealOptions, data.Deals);

@@ -17,7 +17,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
     private static readonly TableShape Shape = TableShape.Of("monthly_won", ["rep", "month"], ["won_deals"], ["won_amount", "won_amount_3m"], ["moving_average"]);
 
     private static readonly Metric<Deal, RepId> WonPerRepMonth =
-        Metric.Sum<Deal>(d => d.Amount!.Value.Amount)
+        Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd)
             .Where(d => d.IsWon)
             .By(d => d.Owner)
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value);

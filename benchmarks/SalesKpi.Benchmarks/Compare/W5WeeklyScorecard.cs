@@ -28,7 +28,7 @@ internal sealed class W5WeeklyScorecard : Workload
     private static readonly Metric<SalesActivity, RepId> WeeklyEmails = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Email));
     private static readonly Metric<SalesActivity, RepId> WeeklyMeetingsHeld = WeeklyActivities(ActivityFilter.Of(SalesActivityKind.Meeting, SalesActivityOutcome.Held));
 
-    private static readonly Metric<Deal, RepId> WeeklyWonAmount = WeeklyWins(Metric.Sum<Deal>(d => d.Amount!.Value.Amount));
+    private static readonly Metric<Deal, RepId> WeeklyWonAmount = WeeklyWins(Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd));
 
     public override string Name => "W5";
 
