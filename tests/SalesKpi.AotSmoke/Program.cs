@@ -31,7 +31,7 @@ foreach (var a in activities)
     handCalls += a.Kind == SalesActivityKind.Call ? 1 : 0;
 }
 
-var weeklyCalls = Metric.Count<SalesActivity>().Where(ActivityFilter.Of(SalesActivityKind.Call)).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp);
+var weeklyCalls = Metric.Count<SalesActivity>().Where(ActivityFilter.Of(SalesActivityKind.Call)).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
 var tables = Metric.EvaluateAll(activities, sample.OrganisationZone, weeklyCalls, weeklyCalls.Cumulative());
 decimal engineCalls = 0;
 foreach (var cell in tables[0])

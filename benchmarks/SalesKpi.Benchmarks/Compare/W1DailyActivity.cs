@@ -22,7 +22,7 @@ internal sealed class W1DailyActivity : Workload
         Metric.Count<SalesActivity>()
             .By(a => a.Rep)
             .ThenBy(a => a.Kind)
-            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp);
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp);
 
     public override string Name => "W1";
 

@@ -61,6 +61,44 @@ public static partial class Metric
         };
     }
 
+    /// <summary>
+    /// Evaluates per period of <paramref name="kind"/> on <paramref name="calendar"/>, placing each fact by the instant a
+    /// value-type selector reads (as Unix ticks) and converts to a business date in the evaluation's zone.
+    /// </summary>
+    /// <typeparam name="TFact">The fact type.</typeparam>
+    /// <typeparam name="TKey">The group key type.</typeparam>
+    /// <typeparam name="TTime">The time selector type.</typeparam>
+    /// <param name="metric">The metric.</param>
+    /// <param name="calendar">The reporting calendar.</param>
+    /// <param name="kind">The period granularity.</param>
+    /// <param name="time">The selector of a fact's instant, for example <see cref="ActivityTime.Timestamp"/>.</param>
+    /// <returns>The metric per period.</returns>
+    /// <remarks>
+    /// Deferred. The same as the overload taking a lambda that returns the instant, with the selector compiled into the
+    /// evaluation loop and no <see cref="Instant"/> built per fact. See <see cref="IFactTime{TFact}"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> or <paramref name="calendar"/> is null.</exception>
+    /// <exception cref="ArgumentException">The metric is already per period, is windowed or compared, or is a conversion.</exception>
+    /// <example>
+    /// <code>
+    /// var dailyByRep = Metric.Count&lt;SalesActivity&gt;().By(a => a.Rep)
+    ///     .PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp);
+    /// </code>
+    /// </example>
+    public static Metric<TFact, TKey> PerPeriod<TFact, TKey, TTime>(this Metric<TFact, TKey> metric, ReportingCalendar calendar, PeriodKind kind, TTime time)
+        where TKey : notnull
+        where TTime : struct, IFactTime<TFact>
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(calendar);
+        CheckPeriodable(metric, kind, needsIntrinsicTime: false);
+        return new Metric<TFact, TKey>(metric)
+        {
+            Period = new PeriodSpec<TFact>(calendar, kind, fact => Instant.FromUnixTimeTicks(time.UnixTicks(in fact)), null, new TimeStage<TFact, TTime>(time)),
+            Description = metric.Description + " | per " + kind,
+        };
+    }
+
     /// <summary>Evaluates per period of <paramref name="kind"/> on <paramref name="calendar"/>, placing each fact by a date it carries.</summary>
     /// <typeparam name="TFact">The fact type.</typeparam>
     /// <typeparam name="TKey">The group key type.</typeparam>

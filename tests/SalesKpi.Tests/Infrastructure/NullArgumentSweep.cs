@@ -81,7 +81,7 @@ public static class NullArgumentSweep
     public static readonly IReadOnlyList<Type> GenericArgumentCandidates = [typeof(RepId), typeof(string), typeof(int), typeof(object)];
 
     /// <summary>Further arguments tried in combination when no single candidate closes a generic method.</summary>
-    public static readonly IReadOnlyList<Type> MixedGenericArgumentCandidates = [typeof(SalesActivity), typeof(ActivityFilter)];
+    public static readonly IReadOnlyList<Type> MixedGenericArgumentCandidates = [typeof(SalesActivity), typeof(ActivityFilter), typeof(ActivityTime)];
 
     private const int MaxDepth = 5;
 

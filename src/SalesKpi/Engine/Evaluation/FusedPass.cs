@@ -172,7 +172,7 @@ internal sealed class FusedPass<TFact, TKey> : IBatchTarget<TFact>
         return ReferenceEquals(a.Period, b.Period)
             || (ReferenceEquals(a.Period.Calendar, b.Period.Calendar)
                 && a.Period.Kind == b.Period.Kind
-                && ReferenceEquals(a.Period.Instant, b.Period.Instant)
+                && (a.Period.Time is null ? b.Period.Time is null : a.Period.Time.SameAs(b.Period.Time))
                 && ReferenceEquals(a.Period.Date, b.Period.Date));
     }
 }

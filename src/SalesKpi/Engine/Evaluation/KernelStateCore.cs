@@ -146,19 +146,30 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         var period = Metric.Period;
         if (period is null)
         {
-            Run<NoTimeMode, TFilter>(facts, filter);
+            Loop<NoTimeMode, TFilter, NoTime<TFact>>(facts, filter, default);
         }
         else if (period.Date is not null)
         {
-            Run<DateMode, TFilter>(facts, filter);
-        }
-        else if (_days!.Zone is not null)
-        {
-            Run<ZoneMode, TFilter>(facts, filter);
+            Loop<DateMode, TFilter, NoTime<TFact>>(facts, filter, default);
         }
         else
         {
-            Run<FactZoneMode, TFilter>(facts, filter);
+            period.Time!.Run(this, facts, filter);
+        }
+    }
+
+    /// <summary>Runs the single-pass loop compiled for the filter's and the time selector's types.</summary>
+    internal void Run<TFilter, TTime>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time)
+        where TFilter : struct, IFactPredicate<TFact>
+        where TTime : struct, IFactTime<TFact>
+    {
+        if (_days!.Zone is not null)
+        {
+            Loop<ZoneMode, TFilter, TTime>(facts, filter, time);
+        }
+        else
+        {
+            Loop<FactZoneMode, TFilter, TTime>(facts, filter, time);
         }
     }
 
@@ -170,13 +181,13 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     // Fully optimised at once: a long loop in a method called once per batch would otherwise run as on-stack-replaced
     // tier-0 code, measured at twice the cost per fact.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Run<TMode, TFilter>(ReadOnlySpan<TFact> facts, TFilter filter)
+    private void Loop<TMode, TFilter, TTime>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time)
         where TMode : struct
         where TFilter : struct, IFactPredicate<TFact>
+        where TTime : struct, IFactTime<TFact>
     {
         var kernel = _kernel;
         var key = Metric.KeySelector;
-        var instant = Metric.Period?.Instant;
         var date = Metric.Period?.Date;
         var zone = _days?.Zone;
         var zones = _days?.Zones;
@@ -198,11 +209,11 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             }
             else if (typeof(TMode) == typeof(ZoneMode))
             {
-                p = zone!.PeriodSlot(instant!(fact), periods);
+                p = zone!.PeriodSlot(time.UnixTicks(in fact), periods);
             }
             else if (typeof(TMode) == typeof(FactZoneMode))
             {
-                p = zones!.PeriodSlot(instant!(fact), fact, periods);
+                p = zones!.PeriodSlot(time.UnixTicks(in fact), fact, periods);
             }
             else
             {

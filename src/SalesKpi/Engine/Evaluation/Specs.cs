@@ -4,8 +4,11 @@ using NodaTime;
 namespace SalesKpi;
 
 /// <summary>How facts are placed in periods: calendar, kind and the fact's instant or date (or the primitive's own instants).</summary>
-internal sealed class PeriodSpec<TFact>(ReportingCalendar calendar, PeriodKind kind, Func<TFact, Instant>? instant, Func<TFact, LocalDate>? date)
+internal sealed class PeriodSpec<TFact>(ReportingCalendar calendar, PeriodKind kind, Func<TFact, Instant>? instant, Func<TFact, LocalDate>? date, TimeStage<TFact>? time = null)
 {
+    /// <summary>Gets the time selector the fact loops are compiled for (built from <see cref="Instant"/> unless given); null without instants.</summary>
+    public TimeStage<TFact>? Time { get; } = time ?? (instant is null ? null : TimeStage<TFact>.Of(instant));
+
     public ReportingCalendar Calendar { get; } = calendar;
 
     public PeriodKind Kind { get; } = kind;

@@ -59,15 +59,17 @@ internal sealed class ZoneDayCache
 
     /// <summary>Returns the slot of the period containing the business day of <paramref name="instant"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int PeriodSlot(Instant instant, PeriodSlots periods)
-    {
-        long ticks = instant.ToUnixTimeTicks();
-        return ticks >= _periodLow && ticks < _periodHigh ? _periodSlot : PeriodSlotSlow(instant, periods);
-    }
+    public int PeriodSlot(Instant instant, PeriodSlots periods) => PeriodSlot(instant.ToUnixTimeTicks(), periods);
+
+    /// <summary>Returns the slot of the period containing the business day of the instant of <paramref name="unixTicks"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int PeriodSlot(long unixTicks, PeriodSlots periods) =>
+        unixTicks >= _periodLow && unixTicks < _periodHigh ? _periodSlot : PeriodSlotSlow(unixTicks, periods);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int PeriodSlotSlow(Instant instant, PeriodSlots periods)
+    private int PeriodSlotSlow(long unixTicks, PeriodSlots periods)
     {
+        var instant = Instant.FromUnixTimeTicks(unixTicks);
         int slot = periods.SlotOfDay(DayNumber(instant));
         var (startDay, endDay) = periods.DayRange(slot);
         long low = ((startDay - UnixEpochDayNumber) * TicksPerDay) - _offset;
@@ -102,6 +104,9 @@ internal abstract class FactZones<TFact>
 
     /// <summary>Returns the slot of the period containing the business day of <paramref name="instant"/> in the fact's zone.</summary>
     public virtual int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => periods.SlotOfDay(DayNumber(instant, in fact));
+
+    /// <summary>Returns the slot of the period containing the business day of the instant of <paramref name="unixTicks"/> in the fact's zone.</summary>
+    public virtual int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => PeriodSlot(Instant.FromUnixTimeTicks(unixTicks), in fact, periods);
 }
 
 /// <summary>Finds the day cache of each fact's own zone (for example the rep's home zone), remembering the last hit.</summary>
@@ -120,6 +125,8 @@ internal sealed class ZoneResolver<TFact> : FactZones<TFact>
     public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
 
     public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
+    public override int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(unixTicks, periods);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ZoneDayCache CacheOf(in TFact fact)
@@ -176,6 +183,8 @@ internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis
     public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
 
     public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
+    public override int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(unixTicks, periods);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ZoneDayCache CacheOf(in TFact fact)
