@@ -305,7 +305,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         int n = cells.Count;
         var keyOf = cells.KeyOf;
         var periodOf = cells.PeriodOf;
-        int[] byPeriod;
+        int[]? byPeriod;
         if (periods is not null && periods.Count > 1)
         {
             var starts = new LocalDate[periods.Count];
@@ -324,21 +324,30 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
 
             periodRank = prank;
-            var next = new int[prank.Length + 1];
-            for (int c = 0; c < n; c++)
+            if (PeriodsAscendWithinKeys(keyOf, periodOf, prank, n, keys.Count))
             {
-                next[prank[periodOf[c]] + 1]++;
+                // Cells came in time order for each key (facts in time order, or per entity in time order): the stable
+                // sort by key below keeps that order, so no sort by period is needed.
+                byPeriod = null;
             }
-
-            for (int r = 1; r < next.Length; r++)
+            else
             {
-                next[r] += next[r - 1];
-            }
+                var next = new int[prank.Length + 1];
+                for (int c = 0; c < n; c++)
+                {
+                    next[prank[periodOf[c]] + 1]++;
+                }
 
-            byPeriod = new int[n];
-            for (int c = 0; c < n; c++)
-            {
-                byPeriod[next[prank[periodOf[c]]]++] = c;
+                for (int r = 1; r < next.Length; r++)
+                {
+                    next[r] += next[r - 1];
+                }
+
+                byPeriod = new int[n];
+                for (int c = 0; c < n; c++)
+                {
+                    byPeriod[next[prank[periodOf[c]]]++] = c;
+                }
             }
         }
         else
@@ -348,11 +357,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 periodRank = periods.Count == 0 ? [] : [0];
             }
 
-            byPeriod = new int[n];
-            for (int c = 0; c < n; c++)
-            {
-                byPeriod[c] = c;
-            }
+            byPeriod = null;
         }
 
         var rank = keyRank;
@@ -368,12 +373,42 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         var order = new int[n];
-        foreach (int c in byPeriod)
+        if (byPeriod is null)
         {
-            order[start[rank[keyOf[c]]]++] = c;
+            for (int c = 0; c < n; c++)
+            {
+                order[start[rank[keyOf[c]]]++] = c;
+            }
+        }
+        else
+        {
+            foreach (int c in byPeriod)
+            {
+                order[start[rank[keyOf[c]]]++] = c;
+            }
         }
 
         return order;
+    }
+
+    /// <summary>Whether, for every key, its cells in cell order have increasing period ranks.</summary>
+    private static bool PeriodsAscendWithinKeys(int[] keyOf, int[] periodOf, int[] periodRank, int n, int keyCount)
+    {
+        var last = new int[keyCount];
+        Array.Fill(last, -1);
+        for (int c = 0; c < n; c++)
+        {
+            int k = keyOf[c];
+            int r = periodRank[periodOf[c]];
+            if (r <= last[k])
+            {
+                return false;
+            }
+
+            last[k] = r;
+        }
+
+        return true;
     }
 
     /// <summary>
