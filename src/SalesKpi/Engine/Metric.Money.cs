@@ -38,7 +38,8 @@ public static partial class Metric
     /// <remarks>
     /// Deferred. Each amount is multiplied by the rate in force on its rate date (<see cref="ExchangeRateTable.Convert"/>)
     /// and summed in <see langword="decimal"/>; round the result for display, not the parts. Evaluation throws
-    /// <see cref="ArgumentException"/> naming the pair and the date when the table has no rate for a fact.
+    /// <see cref="ArgumentException"/> (parameter <c>facts</c>) naming the pair, the date and the amount when the table
+    /// has no rate for a fact.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="currency"/> is the default value (no currency).</exception>

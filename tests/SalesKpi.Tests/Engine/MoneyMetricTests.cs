@@ -71,6 +71,8 @@ public sealed class MoneyMetricTests
         Sale[] early = [new(1, Money.Of(1m, Usd), new LocalDate(2025, 12, 31))];
         var missing = Assert.Throws<ArgumentException>(() => Metric.Sum<Sale>(s => s.Amount, Eur, Rates, s => s.Closed).Evaluate(early));
         Assert.Contains("2025-12-31", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("USD/EUR", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("facts", missing.ParamName);
     }
 
     [Fact]

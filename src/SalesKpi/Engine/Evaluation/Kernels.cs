@@ -206,7 +206,15 @@ internal readonly struct MoneySumKernel<TFact>(Func<TFact, Money> value, Currenc
                 throw Errors.CurrencyMismatch(currency, money.Currency, "facts");
             }
 
-            money = rates.Convert(money, currency, rateDate!(fact));
+            var date = rateDate!(fact);
+            if (!rates.TryGetRate(money.Currency, currency, date, out var rate))
+            {
+                throw Errors.Argument(
+                    string.Create(CultureInfo.InvariantCulture, $"The exchange-rate table has no {money.Currency}/{currency} rate on or before {date:uuuu-MM-dd} to convert a fact's {money}."),
+                    "facts");
+            }
+
+            money = Money.Of(checked(money.Amount * rate.Rate), currency);
         }
 
         acc.Add(money.Amount);
