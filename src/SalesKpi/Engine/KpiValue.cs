@@ -350,6 +350,10 @@ public readonly struct KpiValue : IEquatable<KpiValue>
     internal static KpiValue Exact(decimal value, long count) =>
         new(KpiValueKind.Number, DefinedFlag | ExactFlag, (double)value, value, 0, 0, 0, 0, count, 0);
 
+    /// <summary>An exact integer value (counts, integer sums): the same value as the decimal form, without its slow conversion to double.</summary>
+    internal static KpiValue Exact(long value, long count) =>
+        new(KpiValueKind.Number, DefinedFlag | ExactFlag, value, value, 0, 0, 0, 0, count, 0);
+
     internal static KpiValue UndefinedNumber(long count) =>
         new(KpiValueKind.Number, 0, 0, 0, 0, 0, 0, 0, count, 0);
 
