@@ -423,15 +423,15 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         var keyOf = cells.KeyOf;
         var periodOf = cells.PeriodOf;
 
-        // Periods that hold cells, in time order, indexed by their rank.
+        // Periods that hold cells, in time order; each period slot's index among them.
         ReportingPeriod[] periods = [];
-        int[]? periodIndexOfRank = null;
+        int[]? indexOfSlot = null;
         if (Periods is not null)
         {
             var used = new bool[Periods.Count];
             for (int c = 0; c < n; c++)
             {
-                used[periodRank![periodOf[c]]] = true;
+                used[periodOf[c]] = true;
             }
 
             var slotOfRank = new int[Periods.Count];
@@ -440,20 +440,26 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 slotOfRank[periodRank![slot]] = slot;
             }
 
-            periodIndexOfRank = new int[used.Length];
+            indexOfSlot = new int[used.Length];
             var list = new List<ReportingPeriod>(used.Length);
-            for (int r = 0; r < used.Length; r++)
+            for (int r = 0; r < slotOfRank.Length; r++)
             {
-                if (used[r])
+                int slot = slotOfRank[r];
+                if (used[slot])
                 {
-                    periodIndexOfRank[r] = list.Count;
-                    list.Add(Periods[slotOfRank[r]]);
+                    indexOfSlot[slot] = list.Count;
+                    list.Add(Periods[slot]);
                 }
             }
 
             periods = list.ToArray();
         }
 
+        // One pass in table order: key runs, period indices and (plain data) the accumulators copied into place, so the
+        // table is independent of later additions to the state.
+        bool plain = !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>();
+        var accumulators = cells.Accumulators;
+        var copy = plain ? new TAcc[n] : null;
         var keyList = new List<TK>();
         var cellKey = new int[n];
         var cellPeriod = new int[n];
@@ -469,23 +475,20 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
 
             cellKey[i] = keyList.Count - 1;
-            if (periodIndexOfRank is not null)
+            if (indexOfSlot is not null)
             {
-                cellPeriod[i] = periodIndexOfRank[periodRank![periodOf[c]]];
+                cellPeriod[i] = indexOfSlot[periodOf[c]];
+            }
+
+            if (copy is not null)
+            {
+                copy[i] = accumulators[c];
             }
         }
 
         CellValues values;
-        var accumulators = cells.Accumulators;
-        if (!RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>())
+        if (copy is not null)
         {
-            // Plain data: a copy is independent of later additions to the state.
-            var copy = new TAcc[n];
-            for (int i = 0; i < n; i++)
-            {
-                copy[i] = accumulators[order[i]];
-            }
-
             values = new AccumulatorCellValues<TAcc>(copy, this);
         }
         else
