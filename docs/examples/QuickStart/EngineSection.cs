@@ -8,7 +8,8 @@ using SalesKpi.SampleData;
 
 /// <summary>
 /// Quick-start section: KPI definitions evaluated over the sample organisation — a weekly activity table per rep,
-/// and MQL → SAL conversion by industry with n and the 95% Wilson interval. Wire it in with
+/// last week's scorecard lines evaluated together, and MQL → SAL conversion by industry with n and the 95% Wilson
+/// interval. Wire it in with
 /// <c>EngineSection.Print(output, sample);</c>
 /// </summary>
 internal static class EngineSection
@@ -58,6 +59,31 @@ internal static class EngineSection
         KpiTable<string> table = weeklyActivities.Evaluate(sample.Facts.Activities.Span, options);
         output.WriteLine(string.Create(invariant, $"Activities per rep and ISO week ({weeks.Start:uuuu-MM-dd} to {weeks.End:uuuu-MM-dd}, zone {zone.Id}; SDRs and AEs)"));
         output.Write(Indent(table.ToText()));
+
+        // Scorecard lines for the last week, evaluated together: each line a count with a value-type activity filter,
+        // sharing one key selector and the activity's own timestamp ticks as time selector.
+        Func<SalesActivity, bool> isShown = a => label[a.Rep.Value] is not null;
+        Func<SalesActivity, string> repLabel = a => label[a.Rep.Value]!;
+        var lastWeekOnly = new DateInterval(lastWeek.Start, lastWeek.End.PlusDays(-1));
+        Metric<SalesActivity, string> Line(ActivityFilter line) => Metric.Count<SalesActivity>()
+            .Where(isShown)
+            .Where(line)
+            .By(repLabel)
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp)
+            .FillEmpty(lastWeekOnly, labels);
+        KpiTable<string>[] lines = Metric.EvaluateAll(sample.Facts.Activities.Span, options,
+            Line(ActivityFilter.Of(SalesActivityKind.Call)),
+            Line(ActivityFilter.Of(SalesActivityKind.Call, SalesActivityOutcome.Connected)),
+            Line(ActivityFilter.Of(SalesActivityKind.Email)),
+            Line(ActivityFilter.Of(SalesActivityKind.Meeting, SalesActivityOutcome.Held)));
+        output.WriteLine();
+        output.WriteLine(string.Create(invariant, $"Scorecard lines for ISO week {lastWeek.Label} (one Metric.EvaluateAll)"));
+        output.WriteLine(string.Create(invariant, $"  {"rep",-20} {"calls",6} {"connected",10} {"emails",7} {"meetings held",14}"));
+        foreach (string rep in labels)
+        {
+            decimal Units(int line) => lines[line][rep, lastWeek].ExactValue ?? 0m;
+            output.WriteLine(string.Create(invariant, $"  {rep,-20} {Units(0),6} {Units(1),10} {Units(2),7} {Units(3),14}"));
+        }
 
         // MQL → SAL within 30 days, cohort basis (unique leads), by industry, as of the sample's as-of instant.
         var mqlToSal = Metric.Conversion<Lead, StageChange<LeadStage>>(
