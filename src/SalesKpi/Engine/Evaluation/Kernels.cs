@@ -18,7 +18,12 @@ internal interface IKernel<TFact, TAcc>
 
 internal static class KernelErrors
 {
-    public static ArgumentException NonFinite(double value) =>
+    /// <summary>Returns <paramref name="value"/> when finite; a selector's NaN or infinity is an error naming the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Finite(double value) => double.IsFinite(value) ? value : throw NonFinite(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ArgumentException NonFinite(double value) =>
         Errors.Argument(string.Create(CultureInfo.InvariantCulture, $"A value selector returned {value}; every value must be finite."), "facts");
 }
 
@@ -48,16 +53,7 @@ internal readonly struct DecimalSumKernel<TFact>(Func<TFact, decimal> value, boo
 
 internal readonly struct DoubleSumKernel<TFact>(Func<TFact, double> value, bool mean) : IKernel<TFact, DoubleSumAccumulator>
 {
-    public void Add(ref DoubleSumAccumulator acc, in TFact fact)
-    {
-        double x = value(fact);
-        if (!double.IsFinite(x))
-        {
-            throw KernelErrors.NonFinite(x);
-        }
-
-        acc.Add(x);
-    }
+    public void Add(ref DoubleSumAccumulator acc, in TFact fact) => acc.Add(KernelErrors.Finite(value(fact)));
 
     public KpiValue ValueOf(in DoubleSumAccumulator acc) =>
         mean ? KpiValue.RatioOf(acc.Total, acc.N, acc.N) : KpiValue.Number(acc.Total, acc.N);
@@ -65,16 +61,7 @@ internal readonly struct DoubleSumKernel<TFact>(Func<TFact, double> value, bool 
 
 internal readonly struct ExtremaKernel<TFact>(Func<TFact, double> value, bool max) : IKernel<TFact, ExtremaAccumulator>
 {
-    public void Add(ref ExtremaAccumulator acc, in TFact fact)
-    {
-        double x = value(fact);
-        if (!double.IsFinite(x))
-        {
-            throw KernelErrors.NonFinite(x);
-        }
-
-        acc.Add(x);
-    }
+    public void Add(ref ExtremaAccumulator acc, in TFact fact) => acc.Add(KernelErrors.Finite(value(fact)));
 
     public KpiValue ValueOf(in ExtremaAccumulator acc) =>
         acc.N == 0 ? KpiValue.UndefinedNumber(0) : KpiValue.Number(max ? acc.Max : acc.Min, acc.N);
@@ -97,16 +84,7 @@ internal readonly struct DistinctKernel<TFact>(Func<TFact, long> member) : IKern
 
 internal readonly struct QuantileKernel<TFact>(Func<TFact, double> value, double probability) : IKernel<TFact, SampleAccumulator>
 {
-    public void Add(ref SampleAccumulator acc, in TFact fact)
-    {
-        double x = value(fact);
-        if (!double.IsFinite(x))
-        {
-            throw KernelErrors.NonFinite(x);
-        }
-
-        acc.Add(x);
-    }
+    public void Add(ref SampleAccumulator acc, in TFact fact) => acc.Add(KernelErrors.Finite(value(fact)));
 
     public KpiValue ValueOf(in SampleAccumulator acc) =>
         acc.Length == 0 ? KpiValue.UndefinedNumber(0) : KpiValue.Number(Quantiles.Type7(acc.SortedValues(), probability), acc.Length);
@@ -116,18 +94,8 @@ internal readonly struct RatioKernel<TFact>(Func<TFact, double> numerator, Func<
 {
     public void Add(ref RatioAccumulator acc, in TFact fact)
     {
-        double n = numerator(fact);
-        double d = denominator(fact);
-        if (!double.IsFinite(n))
-        {
-            throw KernelErrors.NonFinite(n);
-        }
-
-        if (!double.IsFinite(d))
-        {
-            throw KernelErrors.NonFinite(d);
-        }
-
+        double n = KernelErrors.Finite(numerator(fact));
+        double d = KernelErrors.Finite(denominator(fact));
         acc.Add(n, d);
     }
 
