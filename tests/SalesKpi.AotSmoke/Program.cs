@@ -43,6 +43,16 @@ Check(engineCalls == handCalls, "weekly calls per rep add up to all calls");
 var lambdaCalls = Metric.Count<SalesActivity>().Where(a => a.Kind == SalesActivityKind.Call).Evaluate(activities)[Ungrouped.All];
 Check(lambdaCalls.ExactValue == handCalls, "lambda filter count");
 Check(tables[1].Count >= tables[0].Count, "cumulative table covers the weekly cells");
+var homeZones = BusinessDateBasis<RepId>.RepHomeZone(_ => sample.OrganisationZone);
+var perRepAndKind = Metric.Count<SalesActivity>().By(ActivityKey.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp)
+    .Evaluate(activities, EvaluationOptions<SalesActivity>.InBasis(homeZones, ActivityKey.Rep, sample.OrganisationZone));
+decimal keyedCalls = 0;
+foreach (var cell in perRepAndKind)
+{
+    keyedCalls += cell.Key.Kind == SalesActivityKind.Call ? cell.Value.ExactValue!.Value : 0;
+}
+
+Check(keyedCalls == handCalls, "value-type keys and basis rep: daily calls per (rep, kind) add up to all calls");
 
 var series = TimeSeries.Of([112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140], 12);
 var forecast = ExponentialSmoothing.AutoEts().Fit(series).Forecast(3, 95);

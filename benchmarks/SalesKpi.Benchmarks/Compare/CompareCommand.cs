@@ -108,6 +108,10 @@ internal static class CompareCommand
                 for (int e = 0; e < engines.Count; e++)
                 {
                     Csv(workload.Name, engines[e].Engine, timings[e]);
+                    if (timings[e].Collections is { } counts)
+                    {
+                        Log(string.Create(CultureInfo.InvariantCulture, $"  {engines[e].Engine}: collections in {options.Runs} timed runs (gen0 counts younger too) {counts[0]}/{counts[1]}/{counts[2]}, mean pause {timings[e].GcPauseMs:F1} ms per run"));
+                    }
                     medians[(workload.Name, engines[e].Engine)] = timings[e].Median;
                     if (engines[e].Engine == EngineNames.SalesKpi)
                     {
@@ -173,7 +177,7 @@ internal static class CompareCommand
     private static IEnumerable<EngineRun> OrderForReference(IReadOnlyList<EngineRun> runs) =>
         runs.OrderBy(r => r.Engine == EngineNames.HandLoop ? 0 : 1);
 
-    private readonly record struct Timing(double Median, double Min, double Max, long Allocated);
+    private readonly record struct Timing(double Median, double Min, double Max, long Allocated, int[]? Collections = null, double GcPauseMs = 0);
 
     /// <summary>
     /// The timed runs (after the warm-up runs), round-robin across the engines, so that load from other processes on
@@ -185,10 +189,13 @@ internal static class CompareCommand
     {
         var times = new double[engines.Count][];
         var allocated = new long[engines.Count];
+        var collections = new int[engines.Count][];
+        var pauses = new double[engines.Count];
         for (int e = 0; e < engines.Count; e++)
         {
             times[e] = new double[runs];
             allocated[e] = long.MaxValue;
+            collections[e] = new int[3];
         }
 
         long allocatedAtCollection = long.MinValue / 2;
@@ -205,11 +212,19 @@ internal static class CompareCommand
                     allocatedAtCollection = GC.GetTotalAllocatedBytes();
                 }
 
+                Span<int> gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+                var pauseBefore = GC.GetTotalPauseDuration();
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 long start = Stopwatch.GetTimestamp();
                 object result = engines[e].Run();
                 long end = Stopwatch.GetTimestamp();
                 long after = GC.GetAllocatedBytesForCurrentThread();
+                pauses[e] += (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+                for (int g = 0; g < 3; g++)
+                {
+                    collections[e][g] += GC.CollectionCount(g) - gcBefore[g];
+                }
+
                 GC.KeepAlive(result);
                 times[e][i] = Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
                 allocated[e] = Math.Min(allocated[e], after - before);
@@ -222,7 +237,7 @@ internal static class CompareCommand
             var t = times[e];
             Array.Sort(t);
             double median = runs % 2 == 1 ? t[runs / 2] : (t[(runs / 2) - 1] + t[runs / 2]) / 2;
-            timings[e] = new Timing(median, t[0], t[^1], allocated[e]);
+            timings[e] = new Timing(median, t[0], t[^1], allocated[e], collections[e], pauses[e] / runs);
         }
 
         return timings;

@@ -75,7 +75,7 @@ internal sealed class Dataset
         CountryIds = Countries.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => (long)p.i, StringComparer.Ordinal);
         var zoneOfRep = ZoneOfRep;
         RepHomeZones = BusinessDateBasis<RepId>.RepHomeZone(rep => zoneOfRep[rep.Value]);
-        ActivityOptions = EvaluationOptions<SalesActivity>.InBasis(RepHomeZones, a => a.Rep, sample.OrganisationZone);
+        ActivityOptions = EvaluationOptions<SalesActivity>.InBasis(RepHomeZones, ActivityKey.Rep, sample.OrganisationZone);
         DealOptions = EvaluationOptions<Deal>.InBasis(RepHomeZones, d => d.Owner, sample.OrganisationZone);
         LeadOptions = EvaluationOptions<Lead>.InZone(sample.OrganisationZone).WithAsOf(AsOf);
     }

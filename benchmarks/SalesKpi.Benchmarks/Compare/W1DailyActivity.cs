@@ -20,8 +20,7 @@ internal sealed class W1DailyActivity : Workload
 
     private static readonly Metric<SalesActivity, (RepId Rep, SalesActivityKind Kind)> ActivitiesPerRepDayKind =
         Metric.Count<SalesActivity>()
-            .By(a => a.Rep)
-            .ThenBy(a => a.Kind)
+            .By(ActivityKey.RepAndKind)
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp);
 
     public override string Name => "W1";

@@ -11,7 +11,7 @@ namespace SalesKpi;
 /// Immutable. The library never reads a clock: "now" is always the explicit <see cref="AsOf"/>.
 /// A <see cref="DateTimeZone"/> converts implicitly to options in that zone with no as-of instant.
 /// The basis is one explicit choice per evaluation, the same <see cref="BusinessDateBasis{TRep}"/> the Time layer uses
-/// (<see cref="InBasis"/>); <see cref="InZone"/> and <see cref="InZoneOf"/> are its shorthands for a bare zone and
+/// (<see cref="InBasis{TRep}(BusinessDateBasis{TRep}, Func{TFact, TRep}, DateTimeZone?)"/>); <see cref="InZone"/> and <see cref="InZoneOf"/> are its shorthands for a bare zone and
 /// for any per-fact zone.
 /// </remarks>
 /// <typeparam name="TFact">The fact type.</typeparam>
@@ -121,12 +121,50 @@ public sealed class EvaluationOptions<TFact>
     /// var options = EvaluationOptions&lt;SalesActivity&gt;.InBasis(basis, a =&gt; a.Rep, DateTimeZone.Utc).WithAsOf(now);
     /// </code>
     /// </example>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overload taking a FactKey differs in the rep selector's type, not in arity.")]
     public static EvaluationOptions<TFact> InBasis<TRep>(BusinessDateBasis<TRep> basis, Func<TFact, TRep> repOf, DateTimeZone? reportingZone = null)
         where TRep : notnull
     {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(repOf);
-        var binding = new BasisBinding<TFact, TRep>(basis, repOf);
+        return InBasis(new BasisBinding<TFact, TRep>(basis, repOf), basis, reportingZone);
+    }
+
+    /// <summary>
+    /// Creates options that take business dates on <paramref name="basis"/>, with a value-type rep selector such as
+    /// <see cref="ActivityKey.Rep"/>: the same as <see cref="InBasis{TRep}(BusinessDateBasis{TRep}, Func{TFact, TRep}, DateTimeZone?)"/>
+    /// with the equivalent lambda, with each fact's rep read inline rather than through a delegate.
+    /// </summary>
+    /// <typeparam name="TRep">The rep key type.</typeparam>
+    /// <param name="basis">The business-date basis.</param>
+    /// <param name="rep">The rep of a fact (for example the activity's rep).</param>
+    /// <param name="reportingZone">
+    /// The zone of the as-of date: required under the rep home-zone basis; under the organisation-zone basis null or
+    /// that zone.
+    /// </param>
+    /// <returns>The options, with no as-of instant.</returns>
+    /// <remarks>Immediate. States merge only with states evaluated on the same basis instance and the same <paramref name="rep"/> instance.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="basis"/> or <paramref name="rep"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The basis is the rep home zone and <paramref name="reportingZone"/> is null, or the basis is the organisation's
+    /// zone and <paramref name="reportingZone"/> is another zone.
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var options = EvaluationOptions&lt;SalesActivity&gt;.InBasis(homeZones, ActivityKey.Rep, DateTimeZone.Utc);
+    /// </code>
+    /// </example>
+    public static EvaluationOptions<TFact> InBasis<TRep>(BusinessDateBasis<TRep> basis, FactKey<TFact, TRep> rep, DateTimeZone? reportingZone)
+        where TRep : notnull
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(rep);
+        return InBasis(new BasisBinding<TFact, TRep>(basis, rep.Delegate, rep.Stage), basis, reportingZone);
+    }
+
+    private static EvaluationOptions<TFact> InBasis<TRep>(BasisBinding<TFact, TRep> binding, BusinessDateBasis<TRep> basis, DateTimeZone? reportingZone)
+        where TRep : notnull
+    {
         if (basis.Organisation is { } organisation)
         {
             if (reportingZone is not null && reportingZone.Id != organisation.Id)
@@ -152,7 +190,7 @@ public sealed class EvaluationOptions<TFact>
     /// <returns>The new options.</returns>
     public EvaluationOptions<TFact> WithAsOf(Instant asOf) => new(Zone, ZoneOf, asOf, Binding);
 
-    /// <summary>Gets the business-date basis given to <see cref="InBasis"/>, or <see langword="null"/>.</summary>
+    /// <summary>Gets the business-date basis given to <see cref="InBasis{TRep}(BusinessDateBasis{TRep}, Func{TFact, TRep}, DateTimeZone?)"/>, or <see langword="null"/>.</summary>
     internal BasisBinding<TFact>? Binding { get; }
 
     internal bool SameTimeSettings(EvaluationOptions<TFact>? other, bool compareAsOf)

@@ -29,6 +29,35 @@ public static partial class Metric
         return Regroup(metric, key, "by");
     }
 
+    /// <summary>
+    /// Groups the facts by a value-type key selector: one result row per distinct key, as the equivalent lambda gives, with
+    /// the key read inline in the evaluation loop instead of through a delegate.
+    /// </summary>
+    /// <typeparam name="TFact">The fact type.</typeparam>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <param name="metric">An ungrouped metric.</param>
+    /// <param name="key">The key selector, such as <see cref="ActivityKey.RepAndKind"/>.</param>
+    /// <returns>The grouped metric.</returns>
+    /// <remarks>
+    /// Deferred. Use it on hot paths (millions of facts); see <see cref="IFactKey{TFact, TKey}"/>. Metrics grouped by the
+    /// same <see cref="FactKey{TFact, TKey}"/> instance share a pass when evaluated together.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> already has a fill policy, comparison or target.</exception>
+    /// <example>
+    /// <code>
+    /// var daily = Metric.Count&lt;SalesActivity&gt;().By(ActivityKey.RepAndKind)
+    ///     .PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp);
+    /// </code>
+    /// </example>
+    public static Metric<TFact, TKey> By<TFact, TKey>(this Metric<TFact, Ungrouped> metric, FactKey<TFact, TKey> key)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(key);
+        return Regroup(metric, key.Delegate, "by " + key.Name, key.Stage);
+    }
+
     /// <summary>Adds a grouping dimension: the key becomes the pair (current key, <paramref name="key"/>).</summary>
     /// <typeparam name="TFact">The fact type.</typeparam>
     /// <typeparam name="TKey">The current key type.</typeparam>
@@ -56,7 +85,7 @@ public static partial class Metric
         return Regroup(metric, fact => (first(fact), key(fact)), "then by");
     }
 
-    private static Metric<TFact, TNew> Regroup<TFact, TKey, TNew>(Metric<TFact, TKey> metric, Func<TFact, TNew> key, string step)
+    private static Metric<TFact, TNew> Regroup<TFact, TKey, TNew>(Metric<TFact, TKey> metric, Func<TFact, TNew> key, string step, KeyStage<TFact, TNew>? stage = null)
         where TKey : notnull
         where TNew : notnull
     {
@@ -69,6 +98,7 @@ public static partial class Metric
         {
             FilterStage = metric.FilterStage,
             KeySelector = key,
+            KeyStage = stage,
             Period = metric.Period,
             Window = metric.Window,
             Description = metric.Description + " | " + step,

@@ -39,6 +39,7 @@ public sealed class Metric<TFact, TKey>
         Aggregation = source.Aggregation;
         FilterStage = source.FilterStage;
         KeySelector = source.KeySelector;
+        KeyStage = source.KeyStage;
         Period = source.Period;
         Window = source.Window;
         Fill = source.Fill;
@@ -73,6 +74,9 @@ public sealed class Metric<TFact, TKey>
     internal FilterStage<TFact>? FilterStage { get; init; }
 
     internal Func<TFact, TKey>? KeySelector { get; init; }
+
+    /// <summary>Gets the value-type key selector the loops are compiled for, when grouped by a <see cref="FactKey{TFact, TKey}"/> (then <see cref="KeySelector"/> is its delegate).</summary>
+    internal KeyStage<TFact, TKey>? KeyStage { get; init; }
 
     internal PeriodSpec<TFact>? Period { get; init; }
 

@@ -75,13 +75,14 @@ public static class NullArgumentSweep
         [typeof(Metric<SalesActivity, RepId>)] = () => Metric.Count<SalesActivity>().By(a => a.Rep),
         [typeof(KpiState<RepId, RepId>)] = () => Metric.Count<RepId>().By(r => r).CreateState(),
         [typeof(KpiTable<RepId>)] = () => Metric.Count<RepId>().By(r => r).Evaluate(Array.Empty<RepId>()),
+        [typeof(FactKey<RepId, RepId>)] = () => FactKey<RepId, RepId>.Of(default(RepIdentityKey), "rep"),
     };
 
     /// <summary>Type arguments tried, in order, to close a generic type or method definition.</summary>
     public static readonly IReadOnlyList<Type> GenericArgumentCandidates = [typeof(RepId), typeof(string), typeof(int), typeof(object)];
 
     /// <summary>Further arguments tried in combination when no single candidate closes a generic method.</summary>
-    public static readonly IReadOnlyList<Type> MixedGenericArgumentCandidates = [typeof(SalesActivity), typeof(ActivityFilter), typeof(ActivityTime)];
+    public static readonly IReadOnlyList<Type> MixedGenericArgumentCandidates = [typeof(SalesActivity), typeof(ActivityFilter), typeof(ActivityTime), typeof(RepIdentityKey)];
 
     private const int MaxDepth = 5;
 
@@ -713,4 +714,10 @@ public sealed class SweepResult
 
     /// <summary>Gets the members skipped because reflection cannot pass their by-ref-like parameters.</summary>
     public List<string> SkippedByRefLike { get; } = [];
+}
+
+/// <summary>A value-type key selector over rep ids (the fact is its own key), for closing generic members in the sweep.</summary>
+internal readonly struct RepIdentityKey : IFactKey<RepId, RepId>
+{
+    public RepId KeyOf(in RepId fact) => fact;
 }

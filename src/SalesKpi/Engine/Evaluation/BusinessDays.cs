@@ -65,7 +65,7 @@ internal abstract class BasisBinding<TFact>
         other is not null && ReferenceEquals(Basis, other.Basis) && ReferenceEquals(RepOf, other.RepOf);
 }
 
-internal sealed class BasisBinding<TFact, TRep>(BusinessDateBasis<TRep> basis, Func<TFact, TRep> repOf) : BasisBinding<TFact>
+internal sealed class BasisBinding<TFact, TRep>(BusinessDateBasis<TRep> basis, Func<TFact, TRep> repOf, KeyStage<TFact, TRep>? repStage = null) : BasisBinding<TFact>
     where TRep : notnull
 {
     public override object Basis => basis;
@@ -80,5 +80,6 @@ internal sealed class BasisBinding<TFact, TRep>(BusinessDateBasis<TRep> basis, F
 
     public override DateTimeZone ZoneOf(TFact fact) => basis.ZoneFor(repOf(fact));
 
-    public override FactZones<TFact> CreateResolver() => new RepZoneResolver<TFact, TRep>(basis, repOf);
+    public override FactZones<TFact> CreateResolver() =>
+        repStage?.RepZones(basis) ?? new RepZoneResolver<TFact, TRep, DelegateKey<TFact, TRep>>(basis, new DelegateKey<TFact, TRep>(repOf));
 }

@@ -139,37 +139,65 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         Added = checked(Added + facts.Length);
     }
 
-    /// <summary>Runs the single-pass loop compiled for the filter's type and the metric's time mode.</summary>
+    /// <summary>Runs the single-pass loop compiled for the filter's type (and then the time selector's and the key's).</summary>
     internal void Run<TFilter>(ReadOnlySpan<TFact> facts, TFilter filter)
         where TFilter : struct, IFactPredicate<TFact>
     {
-        var period = Metric.Period;
-        if (period is null)
+        if (Metric.Period?.Time is { } time)
         {
-            Loop<NoTimeMode, TFilter, NoTime<TFact>>(facts, filter, default);
-        }
-        else if (period.Date is not null)
-        {
-            Loop<DateMode, TFilter, NoTime<TFact>>(facts, filter, default);
+            time.Run(this, facts, filter);
         }
         else
         {
-            period.Time!.Run(this, facts, filter);
+            Run(facts, filter, default(NoTime<TFact>));
         }
     }
 
-    /// <summary>Runs the single-pass loop compiled for the filter's and the time selector's types.</summary>
+    /// <summary>Runs the single-pass loop compiled for the filter's and the time selector's types (and then the key's).</summary>
     internal void Run<TFilter, TTime>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time)
         where TFilter : struct, IFactPredicate<TFact>
         where TTime : struct, IFactTime<TFact>
     {
-        if (_days!.Zone is not null)
+        if (Metric.KeyStage is { } stage)
         {
-            Loop<ZoneMode, TFilter, TTime>(facts, filter, time);
+            stage.Run(this, facts, filter, time);
+        }
+        else if (Metric.KeySelector is { } key)
+        {
+            Keyed(facts, filter, time, new DelegateKey<TFact, TKey>(key));
         }
         else
         {
-            Loop<FactZoneMode, TFilter, TTime>(facts, filter, time);
+            Keyed(facts, filter, time, default(NoKey<TFact, TKey>));
+        }
+    }
+
+    /// <summary>Runs the single-pass loop compiled for the filter's, time selector's and key selector's types and the metric's time mode.</summary>
+    internal void Keyed<TFilter, TTime, TKeySelector>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key)
+        where TFilter : struct, IFactPredicate<TFact>
+        where TTime : struct, IFactTime<TFact>
+        where TKeySelector : struct, IFactKey<TFact, TKey>
+    {
+        var period = Metric.Period;
+        if (typeof(TTime) == typeof(NoTime<TFact>))
+        {
+            // No instants: no periods, or periods by date.
+            if (period is null)
+            {
+                Loop<NoTimeMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
+            }
+            else
+            {
+                Loop<DateMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
+            }
+        }
+        else if (_days!.Zone is not null)
+        {
+            Loop<ZoneMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
+        }
+        else
+        {
+            Loop<FactZoneMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
         }
     }
 
@@ -181,13 +209,13 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     // Fully optimised at once: a long loop in a method called once per batch would otherwise run as on-stack-replaced
     // tier-0 code, measured at twice the cost per fact.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Loop<TMode, TFilter, TTime>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time)
+    private void Loop<TMode, TFilter, TTime, TKeySelector>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key)
         where TMode : struct
         where TFilter : struct, IFactPredicate<TFact>
         where TTime : struct, IFactTime<TFact>
+        where TKeySelector : struct, IFactKey<TFact, TKey>
     {
         var kernel = _kernel;
-        var key = Metric.KeySelector;
         var date = Metric.Period?.Date;
         var zone = _days?.Zone;
         var zones = _days?.Zones;
@@ -201,7 +229,9 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
                 continue;
             }
 
-            int k = key is null ? 0 : keys.GetOrAdd(key(fact));
+            int k = typeof(TKeySelector) == typeof(NoKey<TFact, TKey>) ? 0
+                : typeof(TKeySelector) != typeof(DelegateKey<TFact, TKey>) && KeyWords<TKey>.IsComposite ? keys.GetOrAdd(ReadOutOfLine(ref key, in fact))
+                : keys.GetOrAdd(key.KeyOf(in fact));
             int p;
             if (typeof(TMode) == typeof(NoTimeMode))
             {
@@ -223,6 +253,16 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             kernel.Add(ref cells.GetOrAdd(k, p), in fact);
         }
     }
+
+    /// <summary>
+    /// Reads a key in a call of its own, so a composite key of 8 bytes (a pair of ids) comes back as one word: read
+    /// inline, its parts are stored one by one and the key map reads them back as a word, which stalls the store
+    /// forwarding of every fact.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TKey ReadOutOfLine<TKeySelector>(ref TKeySelector key, in TFact fact)
+        where TKeySelector : struct, IFactKey<TFact, TKey> =>
+        key.KeyOf(in fact);
 
     private struct NoTimeMode;
 

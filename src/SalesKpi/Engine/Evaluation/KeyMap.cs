@@ -5,6 +5,16 @@ using System.Runtime.CompilerServices;
 
 namespace SalesKpi;
 
+/// <summary>Whether keys of <typeparamref name="TKey"/> are composite words: value types of 8 bytes without references that are not primitives (value tuples of two ids).</summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+internal static class KeyWords<TKey>
+{
+    public static readonly bool IsComposite =
+        typeof(TKey).IsValueType && !typeof(TKey).IsPrimitive && !typeof(TKey).IsEnum
+        && !RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && Unsafe.SizeOf<TKey>() == 8
+        && typeof(TKey).IsGenericType;
+}
+
 /// <summary>
 /// An open-addressing map from group keys to dense slots 0, 1, 2 … in first-seen order. Specialised per key type
 /// by the JIT (the default equality comparer is devirtualised for value-type keys such as value tuples).

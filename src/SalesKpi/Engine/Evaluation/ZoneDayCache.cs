@@ -168,9 +168,13 @@ internal sealed class ZoneResolver<TFact> : FactZones<TFact>
 /// </summary>
 /// <typeparam name="TFact">The fact type.</typeparam>
 /// <typeparam name="TRep">The rep key type.</typeparam>
-internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis, Func<TFact, TRep> repOf) : FactZones<TFact>
+/// <typeparam name="TRepSelector">The rep selector's type (a delegate wrapper, or a value-type selector read inline).</typeparam>
+internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBasis<TRep> basis, TRepSelector repOf) : FactZones<TFact>
     where TRep : notnull
+    where TRepSelector : struct, IFactKey<TFact, TRep>
 {
+    private readonly TRepSelector _repOf = repOf;
+
     private readonly KeyMap<TRep> _reps = new();
     private ZoneDayCache?[] _byRep = new ZoneDayCache?[16];
     private ZoneDayCache[] _caches = [];
@@ -189,7 +193,7 @@ internal sealed class RepZoneResolver<TFact, TRep>(BusinessDateBasis<TRep> basis
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ZoneDayCache CacheOf(in TFact fact)
     {
-        var rep = repOf(fact);
+        var rep = _repOf.KeyOf(in fact);
         if (rep is null)
         {
             throw Errors.Argument("The rep selector of the business-date basis returned null for a fact.", "options");
