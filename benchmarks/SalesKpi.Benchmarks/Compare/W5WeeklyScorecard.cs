@@ -35,7 +35,7 @@ internal sealed class W5WeeklyScorecard : Workload
     public override string Title => "6-line scorecard for every rep for every week";
 
     private static Metric<SalesActivity, RepId> WeeklyActivities(ActivityFilter line) =>
-        Metric.Count<SalesActivity>().Where(line).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
+        Metric.Count<SalesActivity>().Where(line).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
 
     private static Metric<Deal, RepId> WeeklyWins(Metric<Deal, Ungrouped> primitive) =>
         primitive.Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
