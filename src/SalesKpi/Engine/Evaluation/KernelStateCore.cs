@@ -222,6 +222,13 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         var keys = Keys;
         var periods = Periods!;
         var cells = Cells;
+
+        // Decided once, not per fact: in code shared across reference-type facts these type tests are not constants, and
+        // a method of a selector struct is found through the generic dictionary, so a key delegate is called directly.
+        bool noKey = typeof(TKeySelector) == typeof(NoKey<TFact, TKey>);
+        bool delegateKey = typeof(TKeySelector) == typeof(DelegateKey<TFact, TKey>);
+        bool readOutOfLine = !noKey && !delegateKey && KeyWords<TKey>.IsComposite;
+        var keyOf = Metric.KeySelector;
         foreach (ref readonly TFact fact in facts)
         {
             if (!filter.Test(in fact))
@@ -229,8 +236,9 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
                 continue;
             }
 
-            int k = typeof(TKeySelector) == typeof(NoKey<TFact, TKey>) ? 0
-                : typeof(TKeySelector) != typeof(DelegateKey<TFact, TKey>) && KeyWords<TKey>.IsComposite ? keys.GetOrAdd(ReadOutOfLine(ref key, in fact))
+            int k = noKey ? 0
+                : delegateKey ? keys.GetOrAdd(keyOf!(fact))
+                : readOutOfLine ? keys.GetOrAdd(ReadOutOfLine(ref key, in fact))
                 : keys.GetOrAdd(key.KeyOf(in fact));
             int p;
             if (typeof(TMode) == typeof(NoTimeMode))

@@ -169,11 +169,15 @@ internal sealed class ZoneResolver<TFact> : FactZones<TFact>
 /// <typeparam name="TFact">The fact type.</typeparam>
 /// <typeparam name="TRep">The rep key type.</typeparam>
 /// <typeparam name="TRepSelector">The rep selector's type (a delegate wrapper, or a value-type selector read inline).</typeparam>
-internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBasis<TRep> basis, TRepSelector repOf) : FactZones<TFact>
+internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBasis<TRep> basis, TRepSelector repOf, Func<TFact, TRep>? repDelegate = null) : FactZones<TFact>
     where TRep : notnull
     where TRepSelector : struct, IFactKey<TFact, TRep>
 {
     private readonly TRepSelector _repOf = repOf;
+
+    // A delegate rep selector is called directly: in code shared across reference-type facts a method of the selector
+    // struct is found through the generic dictionary on every call.
+    private readonly Func<TFact, TRep>? _repDelegate = repDelegate;
 
     private readonly KeyMap<TRep> _reps = new();
     private ZoneDayCache?[] _byRep = new ZoneDayCache?[16];
@@ -193,7 +197,7 @@ internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBas
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ZoneDayCache CacheOf(in TFact fact)
     {
-        var rep = _repOf.KeyOf(in fact);
+        var rep = _repDelegate is { } repDelegate ? repDelegate(fact) : _repOf.KeyOf(in fact);
         if (rep is null)
         {
             throw Errors.Argument("The rep selector of the business-date basis returned null for a fact.", "options");
