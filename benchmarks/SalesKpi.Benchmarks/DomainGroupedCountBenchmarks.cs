@@ -19,6 +19,7 @@ public class DomainGroupedCountBenchmarks
 
     private SalesActivity[] _facts = [];
     private Metric<SalesActivity, (RepId Rep, SalesActivityKind Kind)> _metric = null!;
+    private Metric<SalesActivity, (RepId Rep, SalesActivityKind Kind)> _valueMetric = null!;
     private EvaluationOptions<SalesActivity> _options = null!;
 
     [Params(1_000_000, 10_000_000)]
@@ -29,6 +30,7 @@ public class DomainGroupedCountBenchmarks
     {
         _facts = Generate(N, seed: 42);
         _metric = Metric.Count<SalesActivity>().By(a => (a.Rep, a.Kind)).PerPeriod(PeriodKind.Day, a => a.Timestamp);
+        _valueMetric = Metric.Count<SalesActivity>().By(ActivityKey.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp);
         _options = EvaluationOptions<SalesActivity>.InZone(Zone);
     }
 
@@ -49,6 +51,10 @@ public class DomainGroupedCountBenchmarks
 
     [Benchmark]
     public int EngineSinglePass() => _metric.CreateState(_options).Add(_facts).CellCount;
+
+    /// <summary>The same with the value-type key and time selectors (<see cref="ActivityKey.RepAndKind"/>, <see cref="ActivityTime.Timestamp"/>).</summary>
+    [Benchmark]
+    public int EngineSinglePassValueSelectors() => _valueMetric.CreateState(_options).Add(_facts).CellCount;
 
     public static int[] HandCount(SalesActivity[] facts)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Diagnostics;
 using NodaTime;
 
@@ -58,6 +59,16 @@ internal static class SelfCheck
         double domainEngineMs = Best(() => domainMetric.CreateState(domainOptions).Add(domain));
         Console.WriteLine(FormattableString.Invariant(
             $"SalesActivity (40 bytes), n={n}: hand loop {domainHandMs:F1} ms, engine single pass {domainEngineMs:F1} ms (ratio {domainEngineMs / domainHandMs:F2})"));
+        var valueMetric = Metric.Count<SalesActivity>().By(ActivityKey.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp);
+        if (!valueMetric.Evaluate(domain, domainOptions).Cells.SequenceEqual(domainMetric.Evaluate(domain, domainOptions).Cells))
+        {
+            Console.WriteLine("value-type selectors disagree with the lambdas");
+            return 1;
+        }
+
+        double valueEngineMs = Best(() => valueMetric.CreateState(domainOptions).Add(domain));
+        Console.WriteLine(FormattableString.Invariant(
+            $"SalesActivity with ActivityKey.RepAndKind and ActivityTime.Timestamp, n={n}: engine single pass {valueEngineMs:F1} ms (ratio {valueEngineMs / domainHandMs:F2})"));
 
         var weekly = Metric.Count<BenchActivity>().By(a => (a.Rep, a.Kind)).PerPeriod(PeriodKind.Week, a => a.Timestamp);
         var (states, snapshots) = MergeBenchmarks.Partials(weekly, options, 1_000, 2_000);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NodaTime;
 using SalesKpi;
 using SalesKpi.Forecasting;
@@ -53,6 +54,11 @@ foreach (var cell in perRepAndKind)
 }
 
 Check(keyedCalls == handCalls, "value-type keys and basis rep: daily calls per (rep, kind) add up to all calls");
+var callFilter = ActivityFilter.Of(SalesActivityKind.Call);
+var callCount = Metric.Count<SalesActivity>().Where(callFilter).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
+var callSeconds = Metric.Sum<SalesActivity>(a => (long)(a.Duration?.TotalSeconds ?? 0)).Where(callFilter).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
+var sharedPass = Metric.EvaluateAll(activities, sample.OrganisationZone, callCount, callSeconds);
+Check(sharedPass[1].Cells.SequenceEqual(callSeconds.Evaluate(activities, sample.OrganisationZone).Cells), "a shared pass of two primitives equals their own evaluations");
 
 var series = TimeSeries.Of([112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140], 12);
 var forecast = ExponentialSmoothing.AutoEts().Fit(series).Forecast(3, 95);

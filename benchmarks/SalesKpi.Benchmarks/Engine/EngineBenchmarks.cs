@@ -36,6 +36,14 @@ public class EngineBenchmarks
     private static readonly Metric<SalesActivity, RepId> MonthlyChange =
         Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, a => a.Timestamp).ChangeFrom(PeriodOffset.PreviousPeriod);
 
+    // Value-type filter, key and time selectors: the weekly calls and call seconds of each rep.
+    private static readonly ActivityFilter Calls = ActivityFilter.Of(SalesActivityKind.Call);
+    private static readonly Metric<SalesActivity, (RepId Rep, SalesActivityKind Kind)> CountByRepKindValueKey = Metric.Count<SalesActivity>().By(ActivityKey.RepAndKind);
+    private static readonly Metric<SalesActivity, RepId> WeeklyCalls =
+        Metric.Count<SalesActivity>().Where(Calls).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
+    private static readonly Metric<SalesActivity, RepId> WeeklyCallSeconds =
+        Metric.Sum<SalesActivity>(a => (long)(a.Duration?.TotalSeconds ?? 0)).Where(Calls).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
+
     private static readonly Metric<SalesActivity, RepId> Monthly =
         Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, a => a.Timestamp);
 
@@ -91,6 +99,10 @@ public class EngineBenchmarks
     [Benchmark]
     public int CountByRepThenKind() => CountByRepKind.Evaluate(_facts).Count;
 
+    /// <summary>The same grouping with the value-type key <see cref="ActivityKey.RepAndKind"/>.</summary>
+    [Benchmark]
+    public int CountByRepAndKindValueKey() => CountByRepKindValueKey.Evaluate(_facts).Count;
+
     [Benchmark]
     public int RateByRep() => ConnectRateByRep.Evaluate(_facts).Count;
 
@@ -131,5 +143,18 @@ public class EngineBenchmarks
     {
         var tables = Metric.EvaluateAll(_facts, _repZones, Monthly, Monthly.Rolling(3), Monthly.ChangeFrom(PeriodOffset.PreviousPeriod));
         return tables[0].Count + tables[1].Count + tables[2].Count;
+    }
+
+    /// <summary>Two primitives with the same value-type filter, key and time selectors, evaluated one after the other.</summary>
+    [Benchmark]
+    public int WeeklyCallsAndSecondsSeparately() =>
+        WeeklyCalls.Evaluate(_facts, _repZones).Count + WeeklyCallSeconds.Evaluate(_facts, _repZones).Count;
+
+    /// <summary>The same two in one shared pass: the filter, key and period found once per fact.</summary>
+    [Benchmark]
+    public int WeeklyCallsAndSecondsTogether()
+    {
+        var tables = Metric.EvaluateAll(_facts, _repZones, WeeklyCalls, WeeklyCallSeconds);
+        return tables[0].Count + tables[1].Count;
     }
 }

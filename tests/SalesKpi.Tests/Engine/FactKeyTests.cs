@@ -107,6 +107,25 @@ public sealed class FactKeyTests
         Assert.Equal(metrics[1].Evaluate(facts, T.Paris).Cells, tables[1].Cells);
     }
 
+    [Property(MaxTest = 40)]
+    public void A_shared_pass_with_value_type_selectors_equals_each_metrics_own_evaluation(int seed, byte zoning, bool weekly)
+    {
+        var facts = T.RandomActs(400, seed, reps: 6, days: 60);
+        var options = Options(zoning);
+        var kind = weekly ? PeriodKind.Week : PeriodKind.Day;
+        Metric<Act, (int Rep, Kind Kind)>[] metrics =
+        [
+            Metric.Count<Act>().Where(new NotReply()).By(RepAndKind).PerPeriod(ReportingCalendar.Iso, kind, new ActAt()),
+            Metric.Sum<Act>(a => a.Seconds).Where(new NotReply()).By(RepAndKind).PerPeriod(ReportingCalendar.Iso, kind, new ActAt()),
+            Metric.Mean<Act>(a => (double)a.Amount).Where(new NotReply()).By(RepAndKind).PerPeriod(ReportingCalendar.Iso, kind, new ActAt()),
+        ];
+        var tables = Metric.EvaluateAll(facts, options, metrics);
+        for (int i = 0; i < metrics.Length; i++)
+        {
+            Assert.Equal(metrics[i].Evaluate(facts, options).Cells, tables[i].Cells);
+        }
+    }
+
     [Fact]
     public void Activity_keys_read_the_activity_fields()
     {

@@ -38,10 +38,11 @@ internal abstract class FilterStage<TFact>
     public abstract bool SameAs(FilterStage<TFact>? other);
 
     /// <summary>Runs the single-pass loop of <paramref name="core"/>, compiled for this filter's type.</summary>
-    public abstract void Run<TKey, TAcc, TKernel>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts)
+    public abstract void Run<TKey, TAcc, TKernel, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, ref TSink sink)
         where TKey : notnull
         where TAcc : struct, IAccumulator<TAcc>
-        where TKernel : struct, IKernel<TFact, TAcc>;
+        where TKernel : struct, IKernel<TFact, TAcc>
+        where TSink : struct, IFactSink;
 }
 
 internal sealed class FilterStage<TFact, TPredicate>(TPredicate predicate, Func<TFact, bool> asDelegate) : FilterStage<TFact>
@@ -55,8 +56,8 @@ internal sealed class FilterStage<TFact, TPredicate>(TPredicate predicate, Func<
         ReferenceEquals(this, other)
         || (other is FilterStage<TFact, TPredicate> same && EqualityComparer<TPredicate>.Default.Equals(_predicate, same._predicate));
 
-    public override void Run<TKey, TAcc, TKernel>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts) =>
-        core.Run(facts, _predicate);
+    public override void Run<TKey, TAcc, TKernel, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, ref TSink sink) =>
+        core.Run(facts, _predicate, ref sink);
 }
 
 /// <summary>Keeps every fact (the filter of a metric without one; the JIT removes the test).</summary>

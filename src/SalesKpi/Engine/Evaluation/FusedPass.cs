@@ -22,7 +22,7 @@ internal interface ISharableCore<TFact, TKey>
     void CountAdded(long facts);
 
     /// <summary>Applies the filter and finds the key and period slots of the kept facts; returns how many were kept.</summary>
-    int Slot(ReadOnlySpan<TFact> facts, Span<int> selection, Span<int> keys, Span<int> periods);
+    int Slot(ReadOnlySpan<TFact> facts, int[] selection, int[] keys, int[] periods);
 
     /// <summary>Adds the facts at the <paramref name="selection"/> indices to the cells of the slots found for them.</summary>
     void AddSlotted(ReadOnlySpan<TFact> facts, ReadOnlySpan<int> selection, ReadOnlySpan<int> keys, ReadOnlySpan<int> periods);

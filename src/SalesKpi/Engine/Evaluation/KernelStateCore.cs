@@ -50,22 +50,11 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     ISharableCore<TFact, TKey>? ISharableCore<TFact, TKey>.Join(Metric<TFact, TKey> metric) =>
         metric.Aggregation.CreateCoreOn(metric, Options, Keys, Periods) as ISharableCore<TFact, TKey>;
 
-    int ISharableCore<TFact, TKey>.Slot(ReadOnlySpan<TFact> facts, Span<int> selection, Span<int> keys, Span<int> periods)
+    int ISharableCore<TFact, TKey>.Slot(ReadOnlySpan<TFact> facts, int[] selection, int[] keys, int[] periods)
     {
-        var period = Metric.Period;
-        if (period is null)
-        {
-            return Slot<NoTimeMode>(facts, selection, keys, periods);
-        }
-
-        if (period.Date is not null)
-        {
-            return Slot<DateMode>(facts, selection, keys, periods);
-        }
-
-        return _days!.Zone is not null
-            ? Slot<ZoneMode>(facts, selection, keys, periods)
-            : Slot<FactZoneMode>(facts, selection, keys, periods);
+        var sink = new SlotSink(selection, keys, periods);
+        Dispatch(facts, ref sink);
+        return sink.Count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -79,104 +68,68 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         }
     }
 
-    /// <summary>Applies the filter and finds the key and period slots of the kept facts: their indices, slots, count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Slot<TMode>(ReadOnlySpan<TFact> facts, Span<int> selection, Span<int> keySlots, Span<int> periodSlots)
-        where TMode : struct
-    {
-        var filter = Metric.Filter;
-        var key = Metric.KeySelector;
-        var instant = Metric.Period?.Instant;
-        var date = Metric.Period?.Date;
-        var zone = _days?.Zone;
-        var zones = _days?.Zones;
-        var keys = Keys;
-        var periods = Periods!;
-        int n = 0;
-        for (int i = 0; i < facts.Length; i++)
-        {
-            ref readonly TFact fact = ref facts[i];
-            if (filter is not null && !filter(fact))
-            {
-                continue;
-            }
-
-            keySlots[n] = key is null ? 0 : keys.GetOrAdd(key(fact));
-            if (typeof(TMode) == typeof(NoTimeMode))
-            {
-                periodSlots[n] = 0;
-            }
-            else if (typeof(TMode) == typeof(ZoneMode))
-            {
-                periodSlots[n] = zone!.PeriodSlot(instant!(fact), periods);
-            }
-            else if (typeof(TMode) == typeof(FactZoneMode))
-            {
-                periodSlots[n] = zones!.PeriodSlot(instant!(fact), fact, periods);
-            }
-            else
-            {
-                periodSlots[n] = periods.SlotOfDay(PeriodSlots.DayNumber(date!(fact)));
-            }
-
-            selection[n++] = i;
-        }
-
-        return n;
-    }
-
     public override void Add(ReadOnlySpan<TFact> facts)
     {
-        if (Metric.FilterStage is { } stage)
-        {
-            stage.Run(this, facts);
-        }
-        else
-        {
-            Run(facts, default(NoPredicate<TFact>));
-        }
-
+        var sink = default(AddToCells);
+        Dispatch(facts, ref sink);
         Added = checked(Added + facts.Length);
     }
 
-    /// <summary>Runs the single-pass loop compiled for the filter's type (and then the time selector's and the key's).</summary>
-    internal void Run<TFilter>(ReadOnlySpan<TFact> facts, TFilter filter)
-        where TFilter : struct, IFactPredicate<TFact>
+    /// <summary>Runs the single-pass loop compiled for the metric's filter, time and key selector types, handing each kept fact's slots to <paramref name="sink"/>.</summary>
+    private void Dispatch<TSink>(ReadOnlySpan<TFact> facts, ref TSink sink)
+        where TSink : struct, IFactSink
     {
-        if (Metric.Period?.Time is { } time)
+        if (Metric.FilterStage is { } stage)
         {
-            time.Run(this, facts, filter);
+            stage.Run(this, facts, ref sink);
         }
         else
         {
-            Run(facts, filter, default(NoTime<TFact>));
+            Run(facts, default(NoPredicate<TFact>), ref sink);
+        }
+    }
+
+    /// <summary>Runs the single-pass loop compiled for the filter's type (and then the time selector's and the key's).</summary>
+    internal void Run<TFilter, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, ref TSink sink)
+        where TFilter : struct, IFactPredicate<TFact>
+        where TSink : struct, IFactSink
+    {
+        if (Metric.Period?.Time is { } time)
+        {
+            time.Run(this, facts, filter, ref sink);
+        }
+        else
+        {
+            Run(facts, filter, default(NoTime<TFact>), ref sink);
         }
     }
 
     /// <summary>Runs the single-pass loop compiled for the filter's and the time selector's types (and then the key's).</summary>
-    internal void Run<TFilter, TTime>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time)
+    internal void Run<TFilter, TTime, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, ref TSink sink)
         where TFilter : struct, IFactPredicate<TFact>
         where TTime : struct, IFactTime<TFact>
+        where TSink : struct, IFactSink
     {
         if (Metric.KeyStage is { } stage)
         {
-            stage.Run(this, facts, filter, time);
+            stage.Run(this, facts, filter, time, ref sink);
         }
         else if (Metric.KeySelector is { } key)
         {
-            Keyed(facts, filter, time, new DelegateKey<TFact, TKey>(key));
+            Keyed(facts, filter, time, new DelegateKey<TFact, TKey>(key), ref sink);
         }
         else
         {
-            Keyed(facts, filter, time, default(NoKey<TFact, TKey>));
+            Keyed(facts, filter, time, default(NoKey<TFact, TKey>), ref sink);
         }
     }
 
     /// <summary>Runs the single-pass loop compiled for the filter's, time selector's and key selector's types and the metric's time mode.</summary>
-    internal void Keyed<TFilter, TTime, TKeySelector>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key)
+    internal void Keyed<TFilter, TTime, TKeySelector, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, ref TSink sink)
         where TFilter : struct, IFactPredicate<TFact>
         where TTime : struct, IFactTime<TFact>
         where TKeySelector : struct, IFactKey<TFact, TKey>
+        where TSink : struct, IFactSink
     {
         var period = Metric.Period;
         if (typeof(TTime) == typeof(NoTime<TFact>))
@@ -184,20 +137,20 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             // No instants: no periods, or periods by date.
             if (period is null)
             {
-                Loop<NoTimeMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
+                Loop<NoTimeMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
             }
             else
             {
-                Loop<DateMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
+                Loop<DateMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
             }
         }
         else if (_days!.Zone is not null)
         {
-            Loop<ZoneMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
+            Loop<ZoneMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
         }
         else
         {
-            Loop<FactZoneMode, TFilter, TTime, TKeySelector>(facts, filter, time, key);
+            Loop<FactZoneMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
         }
     }
 
@@ -209,19 +162,22 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     // Fully optimised at once: a long loop in a method called once per batch would otherwise run as on-stack-replaced
     // tier-0 code, measured at twice the cost per fact.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Loop<TMode, TFilter, TTime, TKeySelector>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key)
+    private void Loop<TMode, TFilter, TTime, TKeySelector, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, ref TSink sink)
         where TMode : struct
         where TFilter : struct, IFactPredicate<TFact>
         where TTime : struct, IFactTime<TFact>
         where TKeySelector : struct, IFactKey<TFact, TKey>
+        where TSink : struct, IFactSink
     {
+        // A local copy, so that the sink's fields stay in registers (written back after the loop).
+        var put = sink;
         var kernel = _kernel;
+        var cells = Cells;
         var date = Metric.Period?.Date;
         var zone = _days?.Zone;
         var zones = _days?.Zones;
         var keys = Keys;
         var periods = Periods!;
-        var cells = Cells;
 
         // Decided once, not per fact: in code shared across reference-type facts these type tests are not constants, and
         // a method of a selector struct is found through the generic dictionary, so a key delegate is called directly.
@@ -229,9 +185,14 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         bool delegateKey = typeof(TKeySelector) == typeof(DelegateKey<TFact, TKey>);
         bool readOutOfLine = !noKey && !delegateKey && KeyWords<TKey>.IsComposite;
         var keyOf = Metric.KeySelector;
-        foreach (ref readonly TFact fact in facts)
+        bool delegateFilter = typeof(TFilter) == typeof(DelegatePredicate<TFact>);
+        var test = Metric.Filter;
+        bool delegateTime = typeof(TTime) == typeof(DelegateTime<TFact>);
+        var instant = Metric.Period?.Instant;
+        for (int i = 0; i < facts.Length; i++)
         {
-            if (!filter.Test(in fact))
+            ref readonly TFact fact = ref facts[i];
+            if (delegateFilter ? !test!(fact) : !filter.Test(in fact))
             {
                 continue;
             }
@@ -247,19 +208,28 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             }
             else if (typeof(TMode) == typeof(ZoneMode))
             {
-                p = zone!.PeriodSlot(time.UnixTicks(in fact), periods);
+                p = zone!.PeriodSlot(delegateTime ? instant!(fact).ToUnixTimeTicks() : time.UnixTicks(in fact), periods);
             }
             else if (typeof(TMode) == typeof(FactZoneMode))
             {
-                p = zones!.PeriodSlot(time.UnixTicks(in fact), fact, periods);
+                p = zones!.PeriodSlot(delegateTime ? instant!(fact).ToUnixTimeTicks() : time.UnixTicks(in fact), fact, periods);
             }
             else
             {
                 p = periods.SlotOfDay(PeriodSlots.DayNumber(date!(fact)));
             }
 
-            kernel.Add(ref cells.GetOrAdd(k, p), in fact);
+            if (typeof(TSink) == typeof(AddToCells))
+            {
+                kernel.Add(ref cells.GetOrAdd(k, p), in fact);
+            }
+            else
+            {
+                put.Put(i, k, p);
+            }
         }
+
+        sink = put;
     }
 
     /// <summary>

@@ -13,11 +13,12 @@ internal abstract class KeyStage<TFact, TKey>
     public abstract Func<TFact, TKey> Delegate { get; }
 
     /// <summary>Runs the single-pass loop of <paramref name="core"/> compiled for the filter's, time's and this key's types.</summary>
-    public abstract void Run<TAcc, TKernel, TFilter, TTime>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, TTime time)
+    public abstract void Run<TAcc, TKernel, TFilter, TTime, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, TTime time, ref TSink sink)
         where TAcc : struct, IAccumulator<TAcc>
         where TKernel : struct, IKernel<TFact, TAcc>
         where TFilter : struct, IFactPredicate<TFact>
-        where TTime : struct, IFactTime<TFact>;
+        where TTime : struct, IFactTime<TFact>
+        where TSink : struct, IFactSink;
 
     /// <summary>Creates the per-fact zone lookup of the rep home-zone <paramref name="basis"/>, with this key as the rep.</summary>
     public abstract FactZones<TFact> RepZones(BusinessDateBasis<TKey> basis);
@@ -31,8 +32,8 @@ internal sealed class KeyStage<TFact, TKey, TSelector>(TSelector selector) : Key
 
     public override Func<TFact, TKey> Delegate { get; } = fact => selector.KeyOf(in fact);
 
-    public override void Run<TAcc, TKernel, TFilter, TTime>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, TTime time) =>
-        core.Keyed(facts, filter, time, _selector);
+    public override void Run<TAcc, TKernel, TFilter, TTime, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, TTime time, ref TSink sink) =>
+        core.Keyed(facts, filter, time, _selector, ref sink);
 
     public override FactZones<TFact> RepZones(BusinessDateBasis<TKey> basis) => new RepZoneResolver<TFact, TKey, TSelector>(basis, _selector);
 }

@@ -16,11 +16,12 @@ internal abstract class TimeStage<TFact>
     public abstract bool SameAs(TimeStage<TFact>? other);
 
     /// <summary>Runs the single-pass loop of <paramref name="core"/> compiled for <typeparamref name="TFilter"/> and this stage's time type.</summary>
-    public abstract void Run<TKey, TAcc, TKernel, TFilter>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter)
+    public abstract void Run<TKey, TAcc, TKernel, TFilter, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, ref TSink sink)
         where TKey : notnull
         where TAcc : struct, IAccumulator<TAcc>
         where TKernel : struct, IKernel<TFact, TAcc>
-        where TFilter : struct, IFactPredicate<TFact>;
+        where TFilter : struct, IFactPredicate<TFact>
+        where TSink : struct, IFactSink;
 }
 
 internal sealed class TimeStage<TFact, TTime>(TTime time) : TimeStage<TFact>
@@ -31,8 +32,8 @@ internal sealed class TimeStage<TFact, TTime>(TTime time) : TimeStage<TFact>
     public override bool SameAs(TimeStage<TFact>? other) =>
         ReferenceEquals(this, other) || (other is TimeStage<TFact, TTime> same && EqualityComparer<TTime>.Default.Equals(_time, same._time));
 
-    public override void Run<TKey, TAcc, TKernel, TFilter>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter) =>
-        core.Run(facts, filter, _time);
+    public override void Run<TKey, TAcc, TKernel, TFilter, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, ref TSink sink) =>
+        core.Run(facts, filter, _time, ref sink);
 }
 
 internal readonly struct DelegateTime<TFact>(Func<TFact, Instant> instant) : IFactTime<TFact>, IEquatable<DelegateTime<TFact>>
