@@ -91,19 +91,15 @@ public sealed class FactKeyTests
     public void Metrics_grouped_by_one_key_instance_share_a_pass()
     {
         var facts = T.RandomActs(2_000, 4);
-        int calls = 0;
-        Func<Act, bool> counted = a =>
-        {
-            calls++;
-            return a.Kind != Kind.Reply;
-        };
+        var counting = new CountingFilter<Act>(a => a.Kind != Kind.Reply);
+        var counted = counting.Filter;
         Metric<Act, (int Rep, Kind Kind)>[] metrics =
         [
             Metric.Count<Act>().Where(counted).By(RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, new ActAt()),
             Metric.Sum<Act>(a => a.Seconds).Where(counted).By(RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, new ActAt()),
         ];
         var tables = Metric.EvaluateAll(facts, T.Paris, metrics);
-        Assert.Equal(facts.Length, calls);
+        Assert.Equal(facts.Length, counting.Calls);
         Assert.Equal(metrics[1].Evaluate(facts, T.Paris).Cells, tables[1].Cells);
     }
 

@@ -68,12 +68,8 @@ public sealed class FactTimeTests
     public void Metrics_with_equal_value_type_selectors_share_a_pass()
     {
         var facts = T.RandomActs(2_000, 9);
-        int calls = 0;
-        Func<Act, bool> counted = a =>
-        {
-            calls++;
-            return a.Kind != Kind.Reply;
-        };
+        var counting = new CountingFilter<Act>(a => a.Kind != Kind.Reply);
+        var counted = counting.Filter;
         Func<Act, int> rep = a => a.Rep;
         Metric<Act, int>[] metrics =
         [
@@ -81,7 +77,7 @@ public sealed class FactTimeTests
             Metric.Sum<Act>(a => a.Seconds).Where(counted).By(rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, new ActAt()),
         ];
         var tables = Metric.EvaluateAll(facts, T.Paris, metrics);
-        Assert.Equal(facts.Length, calls);
+        Assert.Equal(facts.Length, counting.Calls);
         Assert.Equal(metrics[1].Evaluate(facts, T.Paris).Cells, tables[1].Cells);
     }
 

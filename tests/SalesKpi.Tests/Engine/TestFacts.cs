@@ -67,3 +67,22 @@ internal static class T
         return acts;
     }
 }
+
+/// <summary>A filter that counts how often it is called, to show how many times a pass runs it.</summary>
+/// <typeparam name="TFact">The fact type.</typeparam>
+internal sealed class CountingFilter<TFact>
+{
+    public CountingFilter(Func<TFact, bool> keep)
+    {
+        Filter = fact =>
+        {
+            Calls++;
+            return keep(fact);
+        };
+    }
+
+    /// <summary>Gets the counting filter (one delegate instance, so metrics built with it share a pass).</summary>
+    public Func<TFact, bool> Filter { get; }
+
+    public int Calls { get; private set; }
+}
