@@ -27,6 +27,13 @@ internal sealed record CompareOptions
     /// <summary>DuckDB worker threads.</summary>
     public int DuckDbThreads { get; init; } = 2;
 
+    /// <summary>
+    /// Whether DuckDB's business dates are computed at load (<c>load</c>, the default: date columns filled by the
+    /// loader, not timed) or in each query (<c>query</c>: raw instants, converted per row through a table of UTC offsets
+    /// by zone and hour, as the .NET engines convert them per query).
+    /// </summary>
+    public bool DuckDbDatesInQuery { get; init; }
+
     public bool WantsWorkload(string name) => Workloads.Count == 0 || Workloads.Contains(name);
 
     public bool WantsEngine(string name) => Engines.Count == 0 || Engines.Contains(name);
@@ -50,7 +57,8 @@ internal sealed record CompareOptions
                 "--threads" => options with { DuckDbThreads = Int() },
                 "--workloads" => options with { Workloads = Set(Value()) },
                 "--engines" => options with { Engines = Set(Value()) },
-                _ => throw new ArgumentException($"Unknown option '{name}'. Options: --activities N --leads N --deals N --seed N --runs N (>= 5) --threads N --workloads W1,W2 --engines saleskpi,handloop,linq,duckdb", nameof(arguments)),
+                "--duckdb-dates" => options with { DuckDbDatesInQuery = DatesMode(Value()) },
+                _ => throw new ArgumentException($"Unknown option '{name}'. Options: --activities N --leads N --deals N --seed N --runs N (>= 5) --threads N --workloads W1,W2 --engines saleskpi,handloop,linq,duckdb --duckdb-dates load|query", nameof(arguments)),
             };
         }
 
@@ -61,6 +69,13 @@ internal sealed record CompareOptions
 
         return options;
     }
+
+    private static bool DatesMode(string value) => value.ToUpperInvariant() switch
+    {
+        "LOAD" => false,
+        "QUERY" => true,
+        _ => throw new ArgumentException($"--duckdb-dates must be load or query, but was '{value}'.", nameof(value)),
+    };
 
     private static HashSet<string> Set(string list) =>
         new(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);

@@ -6,9 +6,11 @@ using NodaTime;
 namespace SalesKpi.Benchmarks.Compare;
 
 /// <summary>
-/// An in-memory DuckDB database holding the same facts, loaded with the appender. Business dates (an activity's date
-/// in its rep's home zone, a deal's close date in its owner's home zone) are computed once at load, the same way the
-/// .NET engines compute them; lead stage instants and deal close instants are kept as 100 ns ticks since 1970.
+/// An in-memory DuckDB database holding the same facts, loaded with the appender. Lead stage instants and deal close
+/// instants are kept as 100 ns ticks since 1970. Business dates (an activity's date in its rep's home zone, a deal's
+/// close date in its owner's home zone) are either computed once at load, the same way the .NET engines compute them
+/// (the default), or computed in each query: then <c>activities</c> and <c>deals</c> are views over the raw facts that
+/// convert each instant with a table of UTC offsets per zone and UTC hour, so the queries are the same in both modes.
 /// </summary>
 internal sealed class DuckDbStore : IDisposable
 {
@@ -29,21 +31,53 @@ internal sealed class DuckDbStore : IDisposable
         }
     }
 
-    public static DuckDbStore Load(Dataset data, int threads)
+    private const long TicksPerHour = 36_000_000_000L;
+
+    /// <summary>Gets whether business dates are computed in each query rather than at load.</summary>
+    public bool DatesInQuery { get; private init; }
+
+    public static DuckDbStore Load(Dataset data, int threads, bool datesInQuery = false)
     {
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        var store = new DuckDbStore(connection);
+        var store = new DuckDbStore(connection) { DatesInQuery = datesInQuery };
         store.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads={threads}"));
         store.Execute("""
-            CREATE TABLE reps (rep INTEGER NOT NULL, cal SMALLINT NOT NULL);
+            CREATE TABLE reps (rep INTEGER NOT NULL, cal SMALLINT NOT NULL, zone SMALLINT NOT NULL);
             CREATE TABLE calendar_days (cal SMALLINT NOT NULL, day DATE NOT NULL, working BOOLEAN NOT NULL);
-            CREATE TABLE activities (rep INTEGER NOT NULL, day DATE NOT NULL, kind SMALLINT NOT NULL, outcome SMALLINT NOT NULL);
             CREATE TABLE leads (lead INTEGER NOT NULL, industry VARCHAR, employees INTEGER, country VARCHAR);
             CREATE TABLE lead_stages (lead INTEGER NOT NULL, entered_at BIGINT NOT NULL, stage SMALLINT NOT NULL);
-            CREATE TABLE deals (deal INTEGER NOT NULL, owner INTEGER NOT NULL, status SMALLINT NOT NULL, amount DECIMAL(18, 2), closed_at BIGINT, closed_day DATE);
             """);
+        if (datesInQuery)
+        {
+            store.Execute(string.Create(CultureInfo.InvariantCulture, $"""
+                CREATE TABLE zone_hours (zone SMALLINT NOT NULL, hour BIGINT NOT NULL, off BIGINT NOT NULL);
+                CREATE TABLE activity_facts (rep INTEGER NOT NULL, ts BIGINT NOT NULL, kind SMALLINT NOT NULL, outcome SMALLINT NOT NULL);
+                CREATE TABLE deal_facts (deal INTEGER NOT NULL, owner INTEGER NOT NULL, status SMALLINT NOT NULL, amount DECIMAL(18, 2), closed_at BIGINT);
+                CREATE VIEW activities AS
+                    SELECT a.rep, CAST(DATE '1970-01-01' + CAST((a.ts + h.off) // {Dataset.TicksPerDay} AS INTEGER) AS DATE) AS day, a.kind, a.outcome
+                    FROM activity_facts a JOIN reps r ON r.rep = a.rep JOIN zone_hours h ON h.zone = r.zone AND h.hour = a.ts // {TicksPerHour};
+                CREATE VIEW deals AS
+                    SELECT d.deal, d.owner, d.status, d.amount, d.closed_at,
+                           CASE WHEN d.closed_at IS NULL THEN NULL
+                                ELSE CAST(DATE '1970-01-01' + CAST((d.closed_at + h.off) // {Dataset.TicksPerDay} AS INTEGER) AS DATE) END AS closed_day
+                    FROM deal_facts d JOIN reps r ON r.rep = d.owner LEFT JOIN zone_hours h ON h.zone = r.zone AND h.hour = d.closed_at // {TicksPerHour};
+                """));
+        }
+        else
+        {
+            store.Execute("""
+                CREATE TABLE activities (rep INTEGER NOT NULL, day DATE NOT NULL, kind SMALLINT NOT NULL, outcome SMALLINT NOT NULL);
+                CREATE TABLE deals (deal INTEGER NOT NULL, owner INTEGER NOT NULL, status SMALLINT NOT NULL, amount DECIMAL(18, 2), closed_at BIGINT, closed_day DATE);
+                """);
+        }
+
         store.LoadReps(data);
+        if (datesInQuery)
+        {
+            store.LoadZoneHours(data);
+        }
+
         store.LoadActivities(data);
         store.LoadLeads(data);
         store.LoadDeals(data);
@@ -74,7 +108,7 @@ internal sealed class DuckDbStore : IDisposable
         {
             for (int r = 0; r < data.Reps.Length; r++)
             {
-                appender.CreateRow().AppendValue(r).AppendValue((short)data.CalendarIndexOfRep[r]).EndRow();
+                appender.CreateRow().AppendValue(r).AppendValue((short)data.CalendarIndexOfRep[r]).AppendValue((short)data.ZoneIndexOfRep[r]).EndRow();
             }
         }
 
@@ -91,8 +125,74 @@ internal sealed class DuckDbStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Loads the UTC offset of every zone for every UTC hour the facts' instants fall in. Exact only when every offset
+    /// change of those zones falls on a whole UTC hour, which is checked.
+    /// </summary>
+    private void LoadZoneHours(Dataset data)
+    {
+        long first = long.MaxValue;
+        long last = long.MinValue;
+        foreach (ref readonly var a in data.Activities.AsSpan())
+        {
+            first = Math.Min(first, a.Timestamp.ToUnixTimeTicks());
+            last = Math.Max(last, a.Timestamp.ToUnixTimeTicks());
+        }
+
+        foreach (var deal in data.Deals)
+        {
+            if (deal.Outcome.ClosedAt is { } closed)
+            {
+                first = Math.Min(first, closed.ToUnixTimeTicks());
+                last = Math.Max(last, closed.ToUnixTimeTicks());
+            }
+        }
+
+        if (first > last)
+        {
+            return;
+        }
+
+        long firstHour = Math.DivRem(first, TicksPerHour, out long r) - (r < 0 ? 1 : 0);
+        long lastHour = last / TicksPerHour;
+        using var appender = Connection.CreateAppender("zone_hours");
+        for (int z = 0; z < data.Zones.Length; z++)
+        {
+            var zone = data.Zones[z];
+            foreach (var interval in zone.GetZoneIntervals(Instant.FromUnixTimeTicks(firstHour * TicksPerHour), Instant.FromUnixTimeTicks((lastHour + 1) * TicksPerHour)))
+            {
+                if (interval.HasStart && interval.Start.ToUnixTimeTicks() % TicksPerHour != 0)
+                {
+                    throw new InvalidOperationException($"Zone {zone.Id} changes its offset at {interval.Start}, not on a whole UTC hour: the hourly offset table would be wrong.");
+                }
+            }
+
+            for (long hour = firstHour; hour <= lastHour; hour++)
+            {
+                long offset = zone.GetUtcOffset(Instant.FromUnixTimeTicks(hour * TicksPerHour)).Ticks;
+                appender.CreateRow().AppendValue((short)z).AppendValue(hour).AppendValue(offset).EndRow();
+            }
+        }
+    }
+
     private void LoadActivities(Dataset data)
     {
+        if (DatesInQuery)
+        {
+            using var raw = Connection.CreateAppender("activity_facts");
+            foreach (ref readonly var a in data.Activities.AsSpan())
+            {
+                raw.CreateRow()
+                    .AppendValue(a.Rep.Value)
+                    .AppendValue(a.Timestamp.ToUnixTimeTicks())
+                    .AppendValue((short)a.Kind.Code)
+                    .AppendValue((short)a.Outcome)
+                    .EndRow();
+            }
+
+            return;
+        }
+
         var days = new ZoneDays(data.Zones);
         var zoneOfRep = data.ZoneIndexOfRep;
         using var appender = Connection.CreateAppender("activities");
@@ -141,7 +241,7 @@ internal sealed class DuckDbStore : IDisposable
     private void LoadDeals(Dataset data)
     {
         var days = new ZoneDays(data.Zones);
-        using var appender = Connection.CreateAppender("deals");
+        using var appender = Connection.CreateAppender(DatesInQuery ? "deal_facts" : "deals");
         foreach (var deal in data.Deals)
         {
             int owner = deal.Owner.Value;
@@ -152,15 +252,19 @@ internal sealed class DuckDbStore : IDisposable
             }
 
             long? closedAt = deal.Outcome.ClosedAt?.ToUnixTimeTicks();
-            DateOnly? closedDay = closedAt is long t ? Date(days.UnixDay(data.ZoneIndexOfRep[owner], t)) : null;
-            appender.CreateRow()
+            var row = appender.CreateRow()
                 .AppendValue(deal.Id.Value)
                 .AppendValue(owner)
                 .AppendValue((short)deal.Outcome.Status)
                 .AppendValue(amount)
-                .AppendValue(closedAt)
-                .AppendValue(closedDay)
-                .EndRow();
+                .AppendValue(closedAt);
+            if (!DatesInQuery)
+            {
+                DateOnly? closedDay = closedAt is long t ? Date(days.UnixDay(data.ZoneIndexOfRep[owner], t)) : null;
+                row.AppendValue(closedDay);
+            }
+
+            row.EndRow();
         }
     }
 }
