@@ -31,9 +31,11 @@ internal static class Breakdown
         Step("count by rep per day, rep's zone (InZoneOf)", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp), EvaluationOptions<SalesActivity>.InZoneOf(a => zoneOfRep[a.Rep.Value], data.Sample.OrganisationZone), activities);
         Step("count by rep per day, rep's zone", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp), data.ActivityOptions, activities);
         Step("count by (rep, kind) per day, rep's zone (W1)", Metric.Count<SalesActivity>().By(a => a.Rep).ThenBy(a => a.Kind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp), data.ActivityOptions, activities);
+        Step("W1 with ActivityKey.RepAndKind, ActivityTime, basis rep ActivityKey.Rep", Metric.Count<SalesActivity>().By(ActivityKey.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp), data.ActivityOptions, activities);
         Step("count by rep per day, rep's zone, empty days filled", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp).FillEmpty(), data.ActivityOptions, activities);
         Step("count by rep per day, rep's zone, rolling 7 days", Metric.Count<SalesActivity>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, a => a.Timestamp).Rolling(7), data.ActivityOptions, activities);
         Step("count where call by rep per week, rep's zone (W5 line)", Metric.Count<SalesActivity>().Where(a => a.Kind == SalesActivityKind.Call).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp), data.ActivityOptions, activities);
+        Step("the same with ActivityFilter, ActivityKey.Rep, ActivityTime", Metric.Count<SalesActivity>().Where(ActivityFilter.Of(SalesActivityKind.Call)).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp), data.ActivityOptions, activities);
 
         var won = Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd).Where(d => d.IsWon).By(d => d.Owner)
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value);
