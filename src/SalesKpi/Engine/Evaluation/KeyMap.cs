@@ -29,7 +29,8 @@ internal static class KeyWords<TKey>
 internal sealed class KeyMap<TKey>
 {
     // Raw bits of the form hi·2^32 + lo with hi < 16 and lo < 4096 (a small id, or a pair of a small id and a small
-    // code such as (rep, kind)) index a direct array of at most 65,536 slots, grown on demand.
+    // code such as (rep, kind)) index a direct array of at most 65,536 slots (lo·16 + hi; lo for keys of up to 4 bytes),
+    // grown on demand.
     private const ulong DirectMask = 0x0000_000F_0000_0FFFul;
     private const int MaxDirectSize = 1 << 16;
 
@@ -58,7 +59,9 @@ internal sealed class KeyMap<TKey>
             ulong bits = Bits(ref key);
             if ((bits & ~DirectMask) == 0)
             {
-                int index = (int)((bits >> 20) | (bits & 0xFFF));
+                // A pair: small id major, small code minor, so the array grows with the number of ids (reps), not
+                // with the largest code, and a few reps of a pair key never need a large array.
+                int index = Unsafe.SizeOf<TKey>() == 8 ? (int)(((bits & 0xFFF) << 4) | (bits >> 32)) : (int)bits;
                 int[]? direct = _direct;
                 if (direct is not null && (uint)index < (uint)direct.Length)
                 {
@@ -170,7 +173,7 @@ internal sealed class KeyMap<TKey>
         int slot = GetOrAddByEquality(key);
         if (_direct is null || index >= _direct.Length)
         {
-            int size = Math.Max(4096, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)index + 1));
+            int size = Math.Max(256, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)index + 1));
             var direct = new int[Math.Min(size, MaxDirectSize)];
             _direct?.CopyTo(direct, 0);
             _direct = direct;
