@@ -173,14 +173,10 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     }
 
     /// <summary>Returns the cells in order: by key, then by period.</summary>
-    /// <returns>The enumerator.</returns>
-    public IEnumerator<KpiCell<TKey>> GetEnumerator()
-    {
-        for (int i = 0; i < _cellKey.Length; i++)
-        {
-            yield return CellAt(i);
-        }
-    }
+    /// <returns>An enumerator (a value type: <c>foreach</c> over a table allocates nothing).</returns>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<KpiCell<TKey>> IEnumerable<KpiCell<TKey>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -413,6 +409,54 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     }
 
     /// <summary>The cells as a list, each materialised when read.</summary>
+    /// <summary>Enumerates the cells of a table in order: by key, then by period.</summary>
+    /// <remarks>The table is immutable, so the enumerator never becomes invalid. A default enumerator has no cells.</remarks>
+    public struct Enumerator : IEnumerator<KpiCell<TKey>>
+    {
+        private readonly KpiTable<TKey> _table;
+        private int _index;
+
+        internal Enumerator(KpiTable<TKey> table)
+        {
+            _table = table;
+            _index = -1;
+        }
+
+        /// <summary>Gets the cell at the enumerator's position.</summary>
+        /// <exception cref="InvalidOperationException">The enumerator is before the first cell or after the last.</exception>
+        public readonly KpiCell<TKey> Current =>
+            _table is not null && (uint)_index < (uint)_table.Count
+                ? _table.CellAt(_index)
+                : throw new InvalidOperationException("The enumerator is not on a cell: call MoveNext first, and only while it returns true.");
+
+        readonly object IEnumerator.Current => Current;
+
+        /// <summary>Moves to the next cell.</summary>
+        /// <returns>Whether there is one.</returns>
+        public bool MoveNext()
+        {
+            if (_table is null)
+            {
+                return false;
+            }
+
+            if (_index < _table.Count)
+            {
+                _index++;
+            }
+
+            return _index < _table.Count;
+        }
+
+        /// <summary>Moves back before the first cell.</summary>
+        public void Reset() => _index = -1;
+
+        /// <summary>Does nothing: the enumerator holds no resources.</summary>
+        public readonly void Dispose()
+        {
+        }
+    }
+
     private sealed class CellList(KpiTable<TKey> table) : IReadOnlyList<KpiCell<TKey>>
     {
         public int Count => table.Count;

@@ -1,0 +1,72 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+/// <summary>Enumerating a <see cref="KpiTable{TKey}"/>: the value-type enumerator and the interface forms.</summary>
+public sealed class TableEnumerationTests
+{
+    private static readonly Metric<Act, int> WeeklyByRep = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+
+    [Fact]
+    public void Foreach_visits_the_cells_in_key_then_period_order_by_hand()
+    {
+        // Rep 2 in week 10, rep 1 in weeks 11 and 10: the table runs (1, W10), (1, W11), (2, W10).
+        Act[] facts = [new(2, T.At(2026, 3, 2), Kind.Call), new(1, T.At(2026, 3, 9), Kind.Call), new(1, T.At(2026, 3, 3), Kind.Email)];
+        var table = WeeklyByRep.Evaluate(facts, T.InUtc<Act>());
+        var seen = new List<(int, string)>();
+        foreach (var cell in table)
+        {
+            seen.Add((cell.Key, cell.Period!.Value.Label));
+        }
+
+        Assert.Equal([(1, "2026-W10"), (1, "2026-W11"), (2, "2026-W10")], seen);
+    }
+
+    [Property(MaxTest = 30)]
+    public void Every_enumeration_form_gives_the_cells_list(int seed)
+    {
+        var table = WeeklyByRep.Evaluate(T.RandomActs(200, seed), T.InUtc<Act>());
+        var byStruct = new List<KpiCell<int>>();
+        foreach (var cell in table)
+        {
+            byStruct.Add(cell);
+        }
+
+        Assert.Equal(table.Cells, byStruct);
+        Assert.Equal(table.Cells, ((IEnumerable<KpiCell<int>>)table).ToList());
+        Assert.Equal(table.Cells, ((IEnumerable)table).Cast<KpiCell<int>>().ToList());
+        Assert.Equal(table.Cells, table.Cells.ToList());
+    }
+
+    [Fact]
+    public void The_enumerator_is_off_the_cells_before_the_first_and_after_the_last_and_resets()
+    {
+        var table = WeeklyByRep.Evaluate([new Act(1, T.At(2026, 3, 2), Kind.Call)], T.InUtc<Act>());
+        var enumerator = table.GetEnumerator();
+        var before = enumerator;
+        Assert.Throws<InvalidOperationException>(() => before.Current);
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal(1, enumerator.Current.Key);
+        Assert.False(enumerator.MoveNext());
+        Assert.False(enumerator.MoveNext());
+        var after = enumerator;
+        Assert.Throws<InvalidOperationException>(() => after.Current);
+        enumerator.Reset();
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal(1, enumerator.Current.Key);
+        enumerator.Dispose();
+    }
+
+    [Fact]
+    public void A_default_enumerator_has_no_cells()
+    {
+        var enumerator = default(KpiTable<int>.Enumerator);
+        Assert.False(enumerator.MoveNext());
+        Assert.Throws<InvalidOperationException>(() => enumerator.Current);
+    }
+}
