@@ -31,10 +31,8 @@ internal sealed class W1DailyActivity : Workload
     {
         var daily = ActivitiesPerRepDayKind.Evaluate(data.Activities, data.ActivityOptions);
         var daysMet = new int[data.Reps.Length];
-        var cells = daily.Cells;
-        for (int i = 0; i < cells.Count; i++)
+        foreach (var cell in daily)
         {
-            var cell = cells[i];
             if (cell.Key.Kind == SalesActivityKind.Call
                 && cell.Value.Value >= MinimumCalls
                 && data.CalendarOfRep[cell.Key.Rep.Value].IsWorkingDay(cell.Period!.Value.Start))
