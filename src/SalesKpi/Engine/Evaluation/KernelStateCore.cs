@@ -17,6 +17,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
 {
     private readonly TKernel _kernel;
     private readonly BusinessDays<TFact>? _days;
+    private KernelStateCore<TFact, TKey, CountAccumulator, CountKernel<TFact>>? _slotter;
 
     public KernelStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, TKernel kernel)
         : base(metric, options)
@@ -51,6 +52,16 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         metric.Aggregation.CreateCoreOn(metric, Options, Keys, Periods) as ISharableCore<TFact, TKey>;
 
     int ISharableCore<TFact, TKey>.Slot(ReadOnlySpan<TFact> facts, int[] selection, int[] keys, int[] periods)
+    {
+        // Slots are found by a count state on the same key and period slots: the slot-finding loops are then compiled
+        // once per fact and key type (and filter, time and key selector), not once more for every kernel type, which
+        // keeps Native AOT images smaller.
+        _slotter ??= new KernelStateCore<TFact, TKey, CountAccumulator, CountKernel<TFact>>(Metric, Options, default, Keys, Periods, new CellStore<CountAccumulator>());
+        return _slotter.FindSlots(facts, selection, keys, periods);
+    }
+
+    /// <summary>Applies the filter and finds the key and period slots of the kept facts: their indices, slots, count.</summary>
+    internal int FindSlots(ReadOnlySpan<TFact> facts, int[] selection, int[] keys, int[] periods)
     {
         var sink = new SlotSink(selection, keys, periods);
         Dispatch(facts, ref sink);
