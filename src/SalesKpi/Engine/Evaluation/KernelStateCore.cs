@@ -5,10 +5,12 @@ using NodaTime;
 namespace SalesKpi;
 
 /// <summary>
-/// The single-pass evaluation of a kernel primitive: one loop, specialised by the JIT per fact, key, accumulator
-/// and kernel type and per time mode (a type argument it folds away). The selectors are invoked in the loop itself so
-/// that profile-guided optimisation can inline their targets; no interface dispatch and no allocation per fact (only
-/// per new key, period or cell).
+/// The single-pass evaluation of a kernel primitive: one loop, compiled per fact, key, accumulator and kernel type,
+/// per time mode, and per type of the filter, time selector and key selector. The metric's filter, time and key stages
+/// hand their value types down one after the other (one virtual call per batch each), so value-type selectors are
+/// inlined into the loop and delegates are called directly; no interface dispatch and no allocation per fact (only per
+/// new key, period or cell). The same loop finds the slots of a pass shared by several metrics (a slot sink instead
+/// of adding to the cells).
 /// </summary>
 internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCore<TFact, TKey, TAcc>, ISharableCore<TFact, TKey>
     where TKey : notnull
