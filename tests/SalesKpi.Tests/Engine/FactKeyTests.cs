@@ -87,6 +87,17 @@ public sealed class FactKeyTests
         Assert.Equal(whole.Cells, merged.ToTable().Cells);
     }
 
+    [Property(MaxTest = 25)]
+    public void Value_type_keys_give_the_same_table_in_parallel_and_from_a_stream(int seed, byte partitions)
+    {
+        var facts = T.RandomActs(3_000, seed, reps: 8, days: 60);
+        var options = EvaluationOptions<Act>.InBasis(HomeZoneBasis, Rep, T.Paris);
+        var metric = Metric.Count<Act>().By(RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, new ActAt());
+        var whole = metric.Evaluate(facts, options);
+        Assert.Equal(whole.Cells, metric.EvaluateParallel(facts, options, 1 + (partitions % 4)).Cells);
+        Assert.Equal(whole.Cells, metric.Evaluate(facts.Where(_ => true), options).Cells);
+    }
+
     [Fact]
     public void Metrics_grouped_by_one_key_instance_share_a_pass()
     {
