@@ -70,7 +70,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         return sink.Count;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     void ISharableCore<TFact, TKey>.AddSlotted(ReadOnlySpan<TFact> facts, ReadOnlySpan<int> selection, ReadOnlySpan<int> keys, ReadOnlySpan<int> periods)
     {
         var kernel = _kernel;
@@ -173,8 +173,10 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         new KernelStateCore<TFact, TKey, TAcc, TKernel>(Metric, Options, _kernel);
 
     // Fully optimised at once: a long loop in a method called once per batch would otherwise run as on-stack-replaced
-    // tier-0 code, measured at twice the cost per fact.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // tier-0 code, measured at twice the cost per fact. Never inlined: once its callers are called often enough to be
+    // recompiled at tier 1, the JIT inlined the loop into them without room left to inline the loop's own callees (the
+    // key map, the cell store, the zone and the kernel then became calls per fact: 2–4 times slower).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private void Loop<TMode, TFilter, TTime, TKeySelector, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, ref TSink sink)
         where TMode : struct
         where TFilter : struct, IFactPredicate<TFact>
