@@ -74,6 +74,21 @@ public sealed class FactKeyTests
     }
 
     [Property(MaxTest = 40)]
+    public void Grouping_by_the_rep_of_the_basis_gives_the_dates_of_separate_selectors(int seed, bool weekly, bool valueKey)
+    {
+        // The metric's key is the basis's own rep selector (one instance); the reference uses two separate lambdas.
+        var facts = T.RandomActs(500, seed, reps: 9, days: 120);
+        var kind = weekly ? PeriodKind.Week : PeriodKind.Day;
+        Func<Act, int> rep = a => a.Rep;
+        var shared = valueKey
+            ? Metric.Count<Act>().By(Rep).PerPeriod(ReportingCalendar.Iso, kind, a => a.At).Evaluate(facts, EvaluationOptions<Act>.InBasis(HomeZoneBasis, Rep, T.Paris))
+            : Metric.Count<Act>().By(rep).PerPeriod(ReportingCalendar.Iso, kind, a => a.At).Evaluate(facts, EvaluationOptions<Act>.InBasis(HomeZoneBasis, rep, T.Paris));
+        var separate = Metric.Count<Act>().By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, kind, a => a.At)
+            .Evaluate(facts, EvaluationOptions<Act>.InBasis(HomeZoneBasis, a => a.Rep, T.Paris));
+        Assert.Equal(separate.Cells, shared.Cells);
+    }
+
+    [Property(MaxTest = 40)]
     public void Value_type_keys_keep_the_merge_laws(int seed, byte cut)
     {
         var facts = T.RandomActs(300, seed, reps: 5);
