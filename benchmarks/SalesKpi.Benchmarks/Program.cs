@@ -25,12 +25,6 @@ internal static class Program
             return 0;
         }
 
-        if (args.Length > 0 && args[0] == "probe-small")
-        {
-            ProbeSmall.Run();
-            return 0;
-        }
-
         if (args.Length > 0 && args[0] == "selfcheck")
         {
             int n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
