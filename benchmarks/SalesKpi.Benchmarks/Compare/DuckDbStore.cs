@@ -177,33 +177,17 @@ internal sealed class DuckDbStore : IDisposable
 
     private void LoadActivities(Dataset data)
     {
-        if (DatesInQuery)
-        {
-            using var raw = Connection.CreateAppender("activity_facts");
-            foreach (ref readonly var a in data.Activities.AsSpan())
-            {
-                raw.CreateRow()
-                    .AppendValue(a.Rep.Value)
-                    .AppendValue(a.Timestamp.ToUnixTimeTicks())
-                    .AppendValue((short)a.Kind.Code)
-                    .AppendValue((short)a.Outcome)
-                    .EndRow();
-            }
-
-            return;
-        }
-
+        // Both tables are (rep, instant or business date, kind, outcome).
         var days = new ZoneDays(data.Zones);
         var zoneOfRep = data.ZoneIndexOfRep;
-        using var appender = Connection.CreateAppender("activities");
+        using var appender = Connection.CreateAppender(DatesInQuery ? "activity_facts" : "activities");
         foreach (ref readonly var a in data.Activities.AsSpan())
         {
             int rep = a.Rep.Value;
-            int day = days.UnixDay(zoneOfRep[rep], a.Timestamp.ToUnixTimeTicks());
-            appender.CreateRow()
-                .AppendValue(rep)
-                .AppendValue(Date(day))
-                .AppendValue((short)a.Kind.Code)
+            long ticks = a.Timestamp.ToUnixTimeTicks();
+            var row = appender.CreateRow().AppendValue(rep);
+            row = DatesInQuery ? row.AppendValue(ticks) : row.AppendValue(Date(days.UnixDay(zoneOfRep[rep], ticks)));
+            row.AppendValue((short)a.Kind.Code)
                 .AppendValue((short)a.Outcome)
                 .EndRow();
         }

@@ -81,5 +81,5 @@ internal sealed class BasisBinding<TFact, TRep>(BusinessDateBasis<TRep> basis, F
     public override DateTimeZone ZoneOf(TFact fact) => basis.ZoneFor(repOf(fact));
 
     public override FactZones<TFact> CreateResolver() =>
-        repStage?.RepZones(basis) ?? new RepZoneResolver<TFact, TRep, DelegateKey<TFact, TRep>>(basis, new DelegateKey<TFact, TRep>(repOf), repOf);
+        repStage?.RepZones(basis) ?? new RepZoneResolver<TFact, TRep, DelegateKey<TFact, TRep>>(basis, new DelegateKey<TFact, TRep>(repOf));
 }

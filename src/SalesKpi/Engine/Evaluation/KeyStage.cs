@@ -43,6 +43,9 @@ internal readonly struct DelegateKey<TFact, TKey>(Func<TFact, TKey> key) : IFact
 {
     private readonly Func<TFact, TKey> _key = key;
 
+    /// <summary>Gets the wrapped delegate.</summary>
+    public Func<TFact, TKey> Delegate => _key;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TKey KeyOf(in TFact fact) => _key(fact);
 }

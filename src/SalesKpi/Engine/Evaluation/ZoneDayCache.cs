@@ -169,7 +169,7 @@ internal sealed class ZoneResolver<TFact> : FactZones<TFact>
 /// <typeparam name="TFact">The fact type.</typeparam>
 /// <typeparam name="TRep">The rep key type.</typeparam>
 /// <typeparam name="TRepSelector">The rep selector's type (a delegate wrapper, or a value-type selector read inline).</typeparam>
-internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBasis<TRep> basis, TRepSelector repOf, Func<TFact, TRep>? repDelegate = null) : FactZones<TFact>
+internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBasis<TRep> basis, TRepSelector repOf) : FactZones<TFact>
     where TRep : notnull
     where TRepSelector : struct, IFactKey<TFact, TRep>
 {
@@ -177,7 +177,7 @@ internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBas
 
     // A delegate rep selector is called directly: in code shared across reference-type facts a method of the selector
     // struct is found through the generic dictionary on every call.
-    private readonly Func<TFact, TRep>? _repDelegate = repDelegate;
+    private readonly Func<TFact, TRep>? _repDelegate = repOf is DelegateKey<TFact, TRep> wrapped ? wrapped.Delegate : null;
 
     private readonly KeyMap<TRep> _reps = new();
     private ZoneDayCache?[] _byRep = new ZoneDayCache?[16];
