@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using NodaTime;
 
@@ -98,12 +99,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         var source = o.Cells;
         var sourceKeys = source.KeyOf;
         var sourcePeriods = source.PeriodOf;
-        var sourceAccumulators = source.Accumulators;
         for (int c = 0; c < source.Count; c++)
         {
             int p = periodMap is null ? 0 : periodMap[sourcePeriods[c]];
             ref TAcc acc = ref Cells.GetOrAdd(keyMap[sourceKeys[c]], p);
-            acc.Merge(in sourceAccumulators[c]);
+            acc.Merge(in source.At(c));
         }
 
         Added = checked(Added + o.Added);
@@ -165,7 +165,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
 
             ref TAcc acc = ref cells.GetOrAdd(keyMap[k], Cells.PeriodOf[c]);
-            acc.Merge(in Cells.Accumulators[c]);
+            acc.Merge(in Cells.At(c));
         }
 
         return Metric.Window is null || Periods is null
@@ -194,7 +194,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
             int p = period is ReportingPeriod known ? core.Periods!.SlotOf(known) : 0;
             ref TAcc acc = ref core.Cells.GetOrAdd(keyMap[k], p);
-            acc.Merge(in Cells.Accumulators[c]);
+            acc.Merge(in Cells.At(c));
         }
 
         core.Added = Added;
@@ -216,7 +216,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 periods[i] = Periods![Cells.PeriodOf[c]].Start;
             }
 
-            states[i] = Cells.Accumulators[c].ToState();
+            states[i] = Cells.At(c).ToState();
         }
 
         return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, null, trusted: true);
@@ -418,6 +418,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     private KpiTable<TK> BuildTable<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, string description)
         where TK : notnull
     {
+        if (cells.IsGrid && (long)keys.Count * (Periods?.Count ?? 1) <= (8L * cells.Count) + 4096)
+        {
+            return BuildTableFromGrid(keys, cells, description);
+        }
+
         var order = CellOrder(keys, cells, Periods, out _, out var periodRank);
         int n = order.Length;
         var keyOf = cells.KeyOf;
@@ -458,7 +463,6 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         // One pass in table order: key runs, period indices and (plain data) the accumulators copied into place, so the
         // table is independent of later additions to the state.
         bool plain = !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>();
-        var accumulators = cells.Accumulators;
         var copy = plain ? new TAcc[n] : null;
         var keyList = new List<TK>();
         var cellKey = new int[n];
@@ -482,7 +486,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
             if (copy is not null)
             {
-                copy[i] = accumulators[c];
+                copy[i] = cells.At(c);
             }
         }
 
@@ -496,12 +500,114 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             var finished = new KpiValue[n];
             for (int i = 0; i < n; i++)
             {
-                finished[i] = ValueOf(in accumulators[order[i]]);
+                finished[i] = ValueOf(in cells.At(order[i]));
             }
 
             values = new ArrayCellValues(finished);
         }
 
+        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, cellKey, cellPeriod, values);
+    }
+
+    /// <summary>
+    /// Builds the result table straight from the grid, with no per-cell scratch: keys in key order, for each the periods
+    /// holding cells in time order, each (key, period) looked up in the grid and written in place. Allocates only the
+    /// table's own arrays and a few arrays per key and period.
+    /// </summary>
+    private KpiTable<TK> BuildTableFromGrid<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, string description)
+        where TK : notnull
+    {
+        int n = cells.Count;
+        var keyRank = KeyOrder<TK>.Ranks(keys);
+        int keyCount = keyRank.Length;
+        var slotOfKeyRank = new int[keyCount];
+        for (int slot = 0; slot < keyCount; slot++)
+        {
+            slotOfKeyRank[keyRank[slot]] = slot;
+        }
+
+        // The period slots holding cells, in time order.
+        int[] periodSlots;
+        ReportingPeriod[] periods = [];
+        if (Periods is not null)
+        {
+            var used = new bool[Periods.Count];
+            cells.MarkPeriodsInUse(used);
+            var starts = new List<LocalDate>(used.Length);
+            var slots = new List<int>(used.Length);
+            for (int slot = 0; slot < used.Length; slot++)
+            {
+                if (used[slot])
+                {
+                    starts.Add(Periods[slot].Start);
+                    slots.Add(slot);
+                }
+            }
+
+            var startArray = starts.ToArray();
+            periodSlots = slots.ToArray();
+            Array.Sort(startArray, periodSlots);
+            periods = new ReportingPeriod[periodSlots.Length];
+            for (int i = 0; i < periods.Length; i++)
+            {
+                periods[i] = Periods[periodSlots[i]];
+            }
+        }
+        else
+        {
+            periodSlots = [0];
+        }
+
+        bool plain = !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>();
+        var copy = plain ? new TAcc[n] : null;
+        var finished = plain ? null : new KpiValue[n];
+        var cellKey = new int[n];
+        var cellPeriod = new int[n];
+        var keyList = new List<TK>();
+        int written = 0;
+        for (int r = 0; r < keyCount; r++)
+        {
+            int slot = slotOfKeyRank[r];
+            int first = written;
+            for (int i = 0; i < periodSlots.Length; i++)
+            {
+                int c = cells.Find(slot, periodSlots[i]);
+                if (c < 0)
+                {
+                    continue;
+                }
+
+                if (written == n)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The grid holds more cells than the {n} the store counts."));
+                }
+
+                cellKey[written] = keyList.Count;
+                cellPeriod[written] = i;
+                if (copy is not null)
+                {
+                    copy[written] = cells.At(c);
+                }
+                else
+                {
+                    finished![written] = ValueOf(in cells.At(c));
+                }
+
+                written++;
+            }
+
+            if (written != first)
+            {
+                keyList.Add(keys[slot]);
+            }
+        }
+
+        if (written != n)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The grid holds {written} cells, but the store counts {n}."));
+        }
+
+        CellValues values = copy is not null ? new AccumulatorCellValues<TAcc>(copy, this) : new ArrayCellValues(finished!);
         return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, cellKey, cellPeriod, values);
     }
 
@@ -782,7 +888,6 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
         var keyOf = cells.KeyOf;
         var periodOf = cells.PeriodOf;
-        var accumulators = cells.Accumulators;
         if (spine is not null)
         {
             sink.UsePeriods(spine);
@@ -815,14 +920,14 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             sink.BeginRow(keys[k], end - start);
             if (Periods is null)
             {
-                sink.Add(null, 0, in accumulators[order[start]]);
+                sink.Add(null, 0, in cells.At(order[start]));
             }
             else if (spine is null)
             {
                 for (int i = start; i < end; i++)
                 {
                     int c = order[i];
-                    sink.Add(Periods[periodOf[c]], periodOf[c], in accumulators[c]);
+                    sink.Add(Periods[periodOf[c]], periodOf[c], in cells.At(c));
                 }
             }
             else
@@ -891,7 +996,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 case WindowKind.Cumulative:
                     if (data[i] >= 0)
                     {
-                        running.Merge(in cells.Accumulators[data[i]]);
+                        running.Merge(in cells.At(data[i]));
                     }
 
                     sink.Add(period, i, in running);
@@ -907,7 +1012,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                     if (data[i] >= 0)
                     {
-                        running.Merge(in cells.Accumulators[data[i]]);
+                        running.Merge(in cells.At(data[i]));
                     }
 
                     if (running.Count > 0)
@@ -923,7 +1028,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                     {
                         if (data[j] >= 0)
                         {
-                            sum.Merge(in cells.Accumulators[data[j]]);
+                            sum.Merge(in cells.At(data[j]));
                         }
                     }
 

@@ -5,28 +5,69 @@ namespace SalesKpi;
 
 /// <summary>
 /// Accumulators of the result cells, stored compactly in first-seen order and addressed by (key slot, period slot)
-/// through a dense grid (period-major, so facts in time order touch one period's row of the grid at a time)
-/// while keys × periods stays small (one array load per fact), or a hash map beyond that.
+/// through a grid of small pages while the pages stay within a budget, or a hash map beyond that.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The grid is a directory of pages, each covering a block of 32 key slots by 8 period slots (1 KiB). A page is
+/// allocated when its block first holds a cell and is never copied: only the directory, one reference per page, grows. The grid so costs about 4 bytes per possible cell
+/// of the blocks in use, whatever order the facts come in (by time, by rep, or neither).
+/// </para>
+/// <para>
 /// While the grid addresses the cells, a new cell costs one append and one grid entry: which key and period each cell
 /// belongs to (<see cref="KeyOf"/>, <see cref="PeriodOf"/>) is read back from the grid only when asked for (merge,
-/// roll-up, snapshot, table), by one pass over it. A grid grows by copying its rows. Beyond the grid budget the cells
-/// move to a hash map and their keys and periods are recorded as they come.
+/// roll-up, snapshot), by one pass over it; a table is built from the grid directly (<see cref="Find"/>). Beyond the
+/// grid budget the cells move to a hash map and their keys and periods are recorded as they come.
+/// </para>
+/// <para>
+/// Accumulators live in chunks of a fixed size (the first chunk grows by doubling up to it, so small stores stay
+/// small): the store never copies the accumulators of a large state, and allocates little more than it holds.
+/// </para>
 /// </remarks>
 /// <typeparam name="TAcc">The accumulator type.</typeparam>
 internal sealed class CellStore<TAcc>
     where TAcc : struct
 {
+    /// <summary>The budget of grid entries (all pages together) before the store moves to a hash map.</summary>
     private const int MaxGridEntries = 1 << 22;
+
+    /// <summary>The budget of directory entries (pages, allocated or not) before the store moves to a hash map.</summary>
+    private const int MaxDirectoryEntries = 1 << 18;
 
     /// <summary>Up to this many cells, keys and periods are recorded as cells come (small stores, such as the partial
     /// states of a merge, then never scan their grid); beyond it they are read back from the grid when asked for.</summary>
     private const int EagerRecordLimit = 4096;
 
-    private int[]? _grid;
-    private int _keyCapacity = 16;
-    private int _periodCapacity = 16;
+    /// <summary>log2 of the accumulators per chunk: chunks of at most 64 KiB, below the large-object threshold.</summary>
+    private static readonly int ChunkShift = ChunkShiftFor(Unsafe.SizeOf<TAcc>());
+
+    private static readonly int ChunkMask = (1 << ChunkShift) - 1;
+
+    /// <summary>log2 of the key slots and of the period slots a page covers.</summary>
+    private const int KeyShift = 5;
+    private const int PeriodShift = 3;
+    private const int KeyMask = (1 << KeyShift) - 1;
+    private const int PeriodMask = (1 << PeriodShift) - 1;
+
+    private TAcc[][] _chunks = [new TAcc[16]];
+
+    /// <summary>The accumulators allocated over all chunks.</summary>
+    private int _capacity = 16;
+
+    /// <summary>The pages by (period block, key block): index <c>(periodBlock &lt;&lt; _directoryKeyShift) | keyBlock</c>; each
+    /// holds cell index + 1 (0 for none) by <c>((period &amp; PeriodMask) &lt;&lt; KeyShift) | (key &amp; KeyMask)</c>. Null
+    /// once the store has moved to the hash map.</summary>
+    private int[]?[]? _pages = new int[]?[1];
+
+    /// <summary>log2 of the key blocks the directory holds per period block.</summary>
+    private int _directoryKeyShift;
+
+    /// <summary>The period blocks the directory holds.</summary>
+    private int _directoryPeriods = 1;
+
+    /// <summary>The grid entries allocated over all pages.</summary>
+    private long _gridEntries;
+
     private LongSlotMap? _sparse;
     private int[] _keyOf = [];
     private int[] _periodOf = [];
@@ -34,16 +75,9 @@ internal sealed class CellStore<TAcc>
     /// <summary>The number of cells whose key and period are recorded in <see cref="_keyOf"/> and <see cref="_periodOf"/>.</summary>
     private int _recorded;
 
-    /// <summary>One more than the largest key slot and period slot in the grid: the part of it <see cref="Record"/> reads.</summary>
+    /// <summary>One more than the largest key slot and period slot in the grid.</summary>
     private int _keyBound;
     private int _periodBound;
-
-    public CellStore()
-    {
-        _grid = new int[_keyCapacity * _periodCapacity];
-    }
-
-    public TAcc[] Accumulators { get; private set; } = new TAcc[16];
 
     /// <summary>Gets each cell's key slot (at least <see cref="Count"/> entries).</summary>
     public int[] KeyOf
@@ -75,61 +109,160 @@ internal sealed class CellStore<TAcc>
 
     public int Count { get; private set; }
 
+    /// <summary>Gets a value indicating whether the grid addresses the cells (so <see cref="Find"/> is an array look-up).</summary>
+    public bool IsGrid => _pages is not null;
+
+    /// <summary>Gets one more than the largest period slot in the grid.</summary>
+    public int PeriodBound => _periodBound;
+
+    /// <summary>Gets one more than the largest key slot in the grid.</summary>
+    public int KeyBound => _keyBound;
+
+    /// <summary>Gets the grid entries allocated over all pages (0 in hash-map mode).</summary>
+    public long GridEntries => _pages is null ? 0 : _gridEntries;
+
+    /// <summary>Gets the accumulator of a cell.</summary>
+    /// <param name="cell">The cell index, below <see cref="Count"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TAcc At(int cell) => ref _chunks[cell >> ChunkShift][cell & ChunkMask];
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TAcc GetOrAdd(int key, int period)
     {
-        int[]? grid = _grid;
-        if (grid is not null && (uint)key < (uint)_keyCapacity && (uint)period < (uint)_periodCapacity)
+        var pages = _pages;
+        if (pages is not null)
         {
-            int index = (period * _keyCapacity) + key;
-            int cell = grid[index];
-            if (cell != 0)
+            uint keyBlock = (uint)key >> KeyShift;
+            uint periodBlock = (uint)period >> PeriodShift;
+            int directoryKeyShift = _directoryKeyShift;
+            if ((keyBlock >> directoryKeyShift) == 0 && periodBlock < (uint)_directoryPeriods)
             {
-                return ref Accumulators[cell - 1];
-            }
+                int[]? page = pages[(int)((periodBlock << directoryKeyShift) | keyBlock)];
+                if (page is not null)
+                {
+                    int entry = ((period & PeriodMask) << KeyShift) | (key & KeyMask);
+                    int cell = page[entry];
+                    if (cell != 0)
+                    {
+                        return ref At(cell - 1);
+                    }
 
-            // A new cell inside the grid: append it without the general path's second look-up (which may grow the
-            // array: read the array only after it returns).
-            int appended = AddInGrid(grid, index, key, period);
-            return ref Accumulators[appended];
+                    // A new cell inside the grid: append it without the general path's second look-up (which may add a
+                    // chunk: read the accumulator only after it returns).
+                    int appended = AddInPage(page, entry, key, period);
+                    return ref At(appended);
+                }
+            }
         }
 
-        // Slow may grow the array: read the array only after it returns.
         int added = Slow(key, period);
-        return ref Accumulators[added];
+        return ref At(added);
     }
 
+    /// <summary>Returns the index of the cell of (<paramref name="key"/>, <paramref name="period"/>), or -1 when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(int key, int period)
     {
-        if (_grid is not null)
+        var pages = _pages;
+        if (pages is not null)
         {
-            return (uint)key < (uint)_keyCapacity && (uint)period < (uint)_periodCapacity
-                ? _grid[(period * _keyCapacity) + key] - 1
-                : -1;
+            uint keyBlock = (uint)key >> KeyShift;
+            uint periodBlock = (uint)period >> PeriodShift;
+            if ((keyBlock >> _directoryKeyShift) == 0 && periodBlock < (uint)_directoryPeriods
+                && pages[(int)((periodBlock << _directoryKeyShift) | keyBlock)] is int[] page)
+            {
+                return page[((period & PeriodMask) << KeyShift) | (key & KeyMask)] - 1;
+            }
+
+            return -1;
         }
 
         return _sparse!.TryGet(Pack(key, period), out int cell) ? cell : -1;
     }
 
+    /// <summary>Sets <paramref name="used"/>[slot] for every period slot that holds a cell (grid mode only).</summary>
+    public void MarkPeriodsInUse(bool[] used)
+    {
+        var pages = _pages!;
+        for (int d = 0; d < pages.Length; d++)
+        {
+            var page = pages[d];
+            if (page is null)
+            {
+                continue;
+            }
+
+            int periodBase = (d >> _directoryKeyShift) << PeriodShift;
+            for (int e = 0; e < page.Length; e++)
+            {
+                if (page[e] != 0)
+                {
+                    used[periodBase | (e >> KeyShift)] = true;
+                }
+            }
+        }
+    }
+
+    private static int ChunkShiftFor(int size)
+    {
+        int shift = 16;
+        while (shift > 6 && (1 << shift) * (long)size > 65_536)
+        {
+            shift--;
+        }
+
+        return shift;
+    }
+
     private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int AddInGrid(int[] grid, int index, int key, int period)
+    private int AddInPage(int[] page, int entry, int key, int period)
     {
         _keyBound = Math.Max(_keyBound, key + 1);
         _periodBound = Math.Max(_periodBound, period + 1);
-        int cell = Count;
+        int cell = Append();
         RecordEagerly(cell, key, period);
-        if (cell == Accumulators.Length)
+        page[entry] = cell + 1;
+        return cell;
+    }
+
+    /// <summary>Makes room for one more accumulator and returns its cell index (counted).</summary>
+    private int Append()
+    {
+        int cell = Count;
+        if (cell == _capacity)
         {
-            var accumulators = Accumulators;
-            Array.Resize(ref accumulators, checked(cell * 2));
-            Accumulators = accumulators;
+            Grow();
         }
 
         Count = cell + 1;
-        grid[index] = cell + 1;
         return cell;
+    }
+
+    private void Grow()
+    {
+        int chunkSize = 1 << ChunkShift;
+        if (_capacity < chunkSize)
+        {
+            // The first chunk doubles until it is full size.
+            var first = _chunks[0];
+            Array.Resize(ref first, Math.Min(chunkSize, checked(_capacity * 2)));
+            _chunks[0] = first;
+            _capacity = first.Length;
+            return;
+        }
+
+        int chunk = _capacity >> ChunkShift;
+        if (chunk == _chunks.Length)
+        {
+            var chunks = _chunks;
+            Array.Resize(ref chunks, chunks.Length * 2);
+            _chunks = chunks;
+        }
+
+        _chunks[chunk] = new TAcc[chunkSize];
+        _capacity = checked(_capacity + chunkSize);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -141,44 +274,87 @@ internal sealed class CellStore<TAcc>
             return found;
         }
 
-        int cell = Count;
-        if (cell == Accumulators.Length)
+        if (_pages is not null && TryAddPage(key, period) is int[] page)
         {
-            var accumulators = Accumulators;
-            Array.Resize(ref accumulators, checked(cell * 2));
-            Accumulators = accumulators;
-        }
-
-        if (_grid is not null)
-        {
-            while (key >= _keyCapacity || period >= _periodCapacity)
-            {
-                if (!GrowGrid(key, period))
-                {
-                    break;
-                }
-            }
-
-            if (_grid is not null)
-            {
-                _keyBound = Math.Max(_keyBound, key + 1);
-                _periodBound = Math.Max(_periodBound, period + 1);
-                RecordEagerly(cell, key, period);
-                Count = cell + 1;
-                _grid[(period * _keyCapacity) + key] = cell + 1;
-                return cell;
-            }
+            return AddInPage(page, ((period & PeriodMask) << KeyShift) | (key & KeyMask), key, period);
         }
 
         // Hash-map mode: every cell's key and period recorded as it comes.
         Record();
+        int cell = Append();
         EnsureRecordCapacity(cell + 1);
         _keyOf[cell] = key;
         _periodOf[cell] = period;
-        Count = cell + 1;
         _recorded = Count;
         _sparse!.Add(Pack(key, period), cell);
         return cell;
+    }
+
+    /// <summary>
+    /// Returns the page of (<paramref name="key"/>, <paramref name="period"/>), growing the directory and allocating the
+    /// page as needed; or null, having moved every cell to the hash map, when that would pass the grid budget.
+    /// </summary>
+    private int[]? TryAddPage(int key, int period)
+    {
+        int keyBlock = key >> KeyShift;
+        int periodBlock = period >> PeriodShift;
+        int directoryKeyShift = _directoryKeyShift;
+        int directoryPeriods = _directoryPeriods;
+        while ((keyBlock >> directoryKeyShift) != 0)
+        {
+            directoryKeyShift++;
+        }
+
+        while (periodBlock >= directoryPeriods)
+        {
+            directoryPeriods *= 2;
+        }
+
+        int pageEntries = 1 << (KeyShift + PeriodShift);
+        if (((long)directoryPeriods << directoryKeyShift) > MaxDirectoryEntries || _gridEntries + pageEntries > MaxGridEntries)
+        {
+            MoveToHashMap();
+            return null;
+        }
+
+        var pages = _pages!;
+        if (directoryKeyShift != _directoryKeyShift || directoryPeriods != _directoryPeriods)
+        {
+            // Only the directory is copied, one reference per page.
+            var grown = new int[]?[directoryPeriods << directoryKeyShift];
+            int oldKeyBlocks = 1 << _directoryKeyShift;
+            for (int pb = 0; pb < _directoryPeriods; pb++)
+            {
+                Array.Copy(pages, pb << _directoryKeyShift, grown, pb << directoryKeyShift, oldKeyBlocks);
+            }
+
+            pages = grown;
+            _pages = grown;
+            _directoryKeyShift = directoryKeyShift;
+            _directoryPeriods = directoryPeriods;
+        }
+
+        ref int[]? page = ref pages[(periodBlock << directoryKeyShift) | keyBlock];
+        if (page is null)
+        {
+            page = new int[pageEntries];
+            _gridEntries += pageEntries;
+        }
+
+        return page;
+    }
+
+    private void MoveToHashMap()
+    {
+        // The cells so far are all in the grid: record them from it, then index them in the hash map.
+        Record();
+        _sparse = new LongSlotMap();
+        for (int c = 0; c < Count; c++)
+        {
+            _sparse.Add(Pack(_keyOf[c], _periodOf[c]), c);
+        }
+
+        _pages = null;
     }
 
     private void RecordEagerly(int cell, int key, int period)
@@ -202,20 +378,27 @@ internal sealed class CellStore<TAcc>
         }
 
         EnsureRecordCapacity(Count);
-        var grid = _grid!;
-        int keys = _keyCapacity;
+        var pages = _pages!;
         var keyOf = _keyOf;
         var periodOf = _periodOf;
-        for (int p = 0; p < _periodBound; p++)
+        int keyBlocks = 1 << _directoryKeyShift;
+        for (int d = 0; d < pages.Length; d++)
         {
-            var row = grid.AsSpan(p * keys, _keyBound);
-            for (int k = 0; k < row.Length; k++)
+            var page = pages[d];
+            if (page is null)
             {
-                int c = row[k];
+                continue;
+            }
+
+            int keyBase = (d & (keyBlocks - 1)) << KeyShift;
+            int periodBase = (d >> _directoryKeyShift) << PeriodShift;
+            for (int e = 0; e < page.Length; e++)
+            {
+                int c = page[e];
                 if (c != 0)
                 {
-                    keyOf[c - 1] = k;
-                    periodOf[c - 1] = p;
+                    keyOf[c - 1] = keyBase | (e & KeyMask);
+                    periodOf[c - 1] = periodBase | (e >> KeyShift);
                 }
             }
         }
@@ -235,56 +418,6 @@ internal sealed class CellStore<TAcc>
             Array.Resize(ref periodOf, size);
             _periodOf = periodOf;
         }
-    }
-
-    private bool GrowGrid(int key, int period)
-    {
-        int keyCapacity = _keyCapacity;
-        int periodCapacity = _periodCapacity;
-        while (key >= keyCapacity)
-        {
-            keyCapacity *= 2;
-        }
-
-        while (period >= periodCapacity)
-        {
-            periodCapacity *= 2;
-        }
-
-        var old = _grid!;
-        if ((long)keyCapacity * periodCapacity > MaxGridEntries)
-        {
-            // The cells so far are all in the grid: record them from it, then index them in the hash map.
-            Record();
-            _sparse = new LongSlotMap();
-            for (int c = 0; c < Count; c++)
-            {
-                _sparse.Add(Pack(_keyOf[c], _periodOf[c]), c);
-            }
-
-            _grid = null;
-            return false;
-        }
-
-        // Move the used part of the old grid row by row (one block copy per period row, not one write per cell).
-        var grid = new int[keyCapacity * periodCapacity];
-        int oldKeys = _keyCapacity;
-        if (oldKeys == keyCapacity)
-        {
-            Array.Copy(old, grid, _periodBound * oldKeys);
-        }
-        else
-        {
-            for (int p = 0; p < _periodBound; p++)
-            {
-                Array.Copy(old, p * oldKeys, grid, p * keyCapacity, _keyBound);
-            }
-        }
-
-        _grid = grid;
-        _keyCapacity = keyCapacity;
-        _periodCapacity = periodCapacity;
-        return true;
     }
 }
 
