@@ -23,8 +23,9 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     private readonly TKey[] _keys;
     private readonly ReportingPeriod[] _periods;
 
-    // Cells in table order as parallel arrays: the key index, the period index (0 when not per period) and the value.
-    private readonly int[] _cellKey;
+    // Cells in table order as parallel arrays: the period index (0 when not per period) and the value; each cell's key
+    // index comes from the row starts.
+    private readonly int _count;
     private readonly int[] _cellPeriod;
     private readonly CellValues _values;
 
@@ -36,15 +37,30 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
 
     /// <summary>Creates a table from cells in table order: <paramref name="cellKey"/> and <paramref name="cellPeriod"/> index <paramref name="keys"/> and <paramref name="periods"/>.</summary>
     internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, int[] cellKey, int[] cellPeriod, CellValues values)
+        : this(metric, isPerPeriod, periodKind, emptyValue, keys, periods, RowStarts(keys.Length, cellKey), cellPeriod, values, cellKey.Length)
     {
+    }
+
+    /// <summary>
+    /// Creates a table from cells in table order: key <c>k</c>'s cells are <c>[rowStart[k], rowStart[k + 1])</c>, and
+    /// <paramref name="cellPeriod"/> indexes <paramref name="periods"/> (or is empty when not per period).
+    /// </summary>
+    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, int[] rowStart, int[] cellPeriod, CellValues values, int count)
+    {
+        if (rowStart.Length != keys.Length + 1 || rowStart[^1] != count || values.Count != count || (isPerPeriod && cellPeriod.Length < count))
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"A table of {count} cells over {keys.Length} keys got {rowStart.Length} row starts ending at {rowStart[^1]}, {cellPeriod.Length} period indices and {values.Count} values."));
+        }
+
         Metric = metric;
         IsPerPeriod = isPerPeriod;
         PeriodKind = periodKind;
         EmptyValue = emptyValue;
         _keys = keys;
         _periods = periods;
-        _cellKey = cellKey;
+        _count = count;
         _cellPeriod = cellPeriod;
+        _rowStart = rowStart;
         _values = values;
         _keyIndex = new Dictionary<TKey, int>(keys.Length);
         for (int i = 0; i < keys.Length; i++)
@@ -58,16 +74,6 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
             _periodIndex.Add(periods[i].Start, i);
         }
 
-        _rowStart = new int[keys.Length + 1];
-        for (int c = 0; c < cellKey.Length; c++)
-        {
-            _rowStart[cellKey[c] + 1]++;
-        }
-
-        for (int k = 0; k < keys.Length; k++)
-        {
-            _rowStart[k + 1] += _rowStart[k];
-        }
     }
 
     /// <summary>Gets the description of the metric that produced the table.</summary>
@@ -89,7 +95,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     public IReadOnlyList<ReportingPeriod> Periods => _periods;
 
     /// <summary>Gets the number of cells.</summary>
-    public int Count => _cellKey.Length;
+    public int Count => _count;
 
     /// <summary>Gets the cells in the table's order: by key, then by period.</summary>
     /// <remarks>A list rather than an indexer on the table, so that <c>table[key]</c> always means a key, also for <see langword="int"/> keys.</remarks>
@@ -376,14 +382,59 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     /// <summary>Returns the metric description and the cell count.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Metric}: {_cellKey.Length} cells");
+        string.Create(CultureInfo.InvariantCulture, $"{Metric}: {_count} cells");
 
-    private KpiCell<TKey> CellAt(int cell) =>
-        new(_keys[_cellKey[cell]], IsPerPeriod ? _periods[_cellPeriod[cell]] : null, _values[cell]);
+    /// <summary>Counts each key's cells (key indices ascending, as in table order) into row starts.</summary>
+    private static int[] RowStarts(int keys, int[] cellKey)
+    {
+        var rowStart = new int[keys + 1];
+        for (int c = 0; c < cellKey.Length; c++)
+        {
+            rowStart[cellKey[c] + 1]++;
+        }
+
+        for (int k = 0; k < keys; k++)
+        {
+            rowStart[k + 1] += rowStart[k];
+        }
+
+        return rowStart;
+    }
+
+    private KpiCell<TKey> CellAt(int cell) => CellAt(cell, KeyIndexOf(cell));
+
+    private KpiCell<TKey> CellAt(int cell, int key) =>
+        new(_keys[key], IsPerPeriod ? _periods[_cellPeriod[cell]] : null, _values[cell]);
+
+    /// <summary>Returns the index of the key whose row holds <paramref name="cell"/>: the last row starting at or before it.</summary>
+    private int KeyIndexOf(int cell)
+    {
+        int low = 0;
+        int high = _keys.Length - 1;
+        while (low < high)
+        {
+            int mid = low + ((high - low + 1) >> 1);
+            if (_rowStart[mid] <= cell)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
 
     /// <summary>Returns the cell of key index <paramref name="key"/> and period index <paramref name="period"/>, or -1.</summary>
     private int FindCell(int key, int period)
     {
+        if (!IsPerPeriod)
+        {
+            return _rowStart[key] < _rowStart[key + 1] ? _rowStart[key] : -1;
+        }
+
         int low = _rowStart[key];
         int high = _rowStart[key + 1] - 1;
         while (low <= high)
@@ -415,18 +466,20 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     {
         private readonly KpiTable<TKey> _table;
         private int _index;
+        private int _key;
 
         internal Enumerator(KpiTable<TKey> table)
         {
             _table = table;
             _index = -1;
+            _key = 0;
         }
 
         /// <summary>Gets the cell at the enumerator's position.</summary>
         /// <exception cref="InvalidOperationException">The enumerator is before the first cell or after the last.</exception>
         public readonly KpiCell<TKey> Current =>
             _table is not null && (uint)_index < (uint)_table.Count
-                ? _table.CellAt(_index)
+                ? _table.CellAt(_index, _key)
                 : throw new InvalidOperationException("The enumerator is not on a cell: call MoveNext first, and only while it returns true.");
 
         readonly object IEnumerator.Current => Current;
@@ -445,11 +498,27 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
                 _index++;
             }
 
-            return _index < _table.Count;
+            if (_index >= _table.Count)
+            {
+                return false;
+            }
+
+            // Past the end of the current key's row (and of any empty rows): on to the row holding the cell.
+            var rowStart = _table._rowStart;
+            while (rowStart[_key + 1] <= _index)
+            {
+                _key++;
+            }
+
+            return true;
         }
 
         /// <summary>Moves back before the first cell.</summary>
-        public void Reset() => _index = -1;
+        public void Reset()
+        {
+            _index = -1;
+            _key = 0;
+        }
 
         /// <summary>Does nothing: the enumerator holds no resources.</summary>
         public readonly void Dispose()

@@ -33,9 +33,9 @@ public sealed class AllocationTests
         // 12,000 facts against 96,000: a per-fact cost of even one byte would show as 84,000 bytes.
         Assert.InRange(many - few, -1_024, 1_024);
 
-        // The table holds 16 bytes per cell (key index, period index, the count); the state's accumulators (their first
-        // chunk grown by doubling) and the grid pages add about 31 more at this size.
-        Assert.InRange(few / (double)Cells, 16, 56);
+        // The table holds 12 bytes per cell (the period index and the count); the state's accumulators (their first chunk
+        // grown by doubling) and the grid pages add about 31 more at this size.
+        Assert.InRange(few / (double)Cells, 12, 52);
     }
 
     private static long SumOf(KpiTable<(int Rep, Kind Kind)> table)

@@ -43,6 +43,30 @@ public sealed class TableEnumerationTests
         Assert.Equal(table.Cells, table.Cells.ToList());
     }
 
+    [Property(MaxTest = 30)]
+    public void Each_cell_read_by_index_is_the_cell_enumerated_there_and_the_one_looked_up(int seed, bool sparse, bool perPeriod)
+    {
+        // Dense: 7 reps over 40 days, built from the cell grid. Sparse: 2,000 facts over 50,000 reps and a year, which
+        // leaves the grid too sparse to walk, so the cells are put in order by sorting.
+        var facts = sparse ? T.RandomActs(2_000, seed, reps: 50_000, days: 365) : T.RandomActs(300, seed);
+        var metric = Metric.Count<Act>().By(a => a.Rep);
+        var table = perPeriod ? metric.PerPeriod(PeriodKind.Day, a => a.At).Evaluate(facts, T.InUtc<Act>()) : metric.Evaluate(facts, T.InUtc<Act>());
+        int i = 0;
+        long total = 0;
+        foreach (var cell in table)
+        {
+            Assert.Equal(cell, table.Cells[i]);
+            Assert.Equal(cell.Value, cell.Period is { } period ? table[cell.Key, period] : table[cell.Key]);
+            total += (long)cell.Value.Value!.Value;
+            i++;
+        }
+
+        Assert.Equal(table.Count, i);
+        Assert.Equal(facts.Length, total);
+        Assert.Equal(table.Keys.Count, table.Select(c => c.Key).Distinct().Count());
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.Cells[table.Count]);
+    }
+
     [Fact]
     public void The_enumerator_is_off_the_cells_before_the_first_and_after_the_last_and_resets()
     {

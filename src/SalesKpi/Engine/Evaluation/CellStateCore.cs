@@ -512,7 +512,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     /// <summary>
     /// Builds the result table straight from the grid, with no per-cell scratch: keys in key order, for each the periods
     /// holding cells in time order, each (key, period) looked up in the grid and written in place. Allocates only the
-    /// table's own arrays and a few arrays per key and period.
+    /// table's own arrays (accumulators, and period indices when per period) and a few arrays per key and period.
     /// </summary>
     private KpiTable<TK> BuildTableFromGrid<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, string description)
         where TK : notnull
@@ -561,9 +561,9 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         bool plain = !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>();
         var copy = plain ? new TAcc[n] : null;
         var finished = plain ? null : new KpiValue[n];
-        var cellKey = new int[n];
-        var cellPeriod = new int[n];
+        var cellPeriod = Periods is null ? [] : new int[n];
         var keyList = new List<TK>();
+        var rowStart = new List<int> { 0 };
         int written = 0;
         for (int r = 0; r < keyCount; r++)
         {
@@ -582,8 +582,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                     throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The grid holds more cells than the {n} the store counts."));
                 }
 
-                cellKey[written] = keyList.Count;
-                cellPeriod[written] = i;
+                if (Periods is not null)
+                {
+                    cellPeriod[written] = i;
+                }
+
                 if (copy is not null)
                 {
                     copy[written] = cells.At(c);
@@ -599,6 +602,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             if (written != first)
             {
                 keyList.Add(keys[slot]);
+                rowStart.Add(written);
             }
         }
 
@@ -608,7 +612,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         CellValues values = copy is not null ? new AccumulatorCellValues<TAcc>(copy, this) : new ArrayCellValues(finished!);
-        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, cellKey, cellPeriod, values);
+        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, rowStart.ToArray(), cellPeriod, values, n);
     }
 
     /// <summary>

@@ -133,11 +133,13 @@ internal sealed class CellStore<TAcc>
         if (pages is not null)
         {
             uint keyBlock = (uint)key >> KeyShift;
-            uint periodBlock = (uint)period >> PeriodShift;
             int directoryKeyShift = _directoryKeyShift;
-            if ((keyBlock >> directoryKeyShift) == 0 && periodBlock < (uint)_directoryPeriods)
+
+            // The directory holds whole rows of key blocks, so a period block past its end gives an index past its end.
+            ulong index = ((ulong)((uint)period >> PeriodShift) << directoryKeyShift) | keyBlock;
+            if ((keyBlock >> directoryKeyShift) == 0 && index < (ulong)pages.Length)
             {
-                int[]? page = pages[(int)((periodBlock << directoryKeyShift) | keyBlock)];
+                int[]? page = pages[(int)index];
                 if (page is not null)
                 {
                     int entry = ((period & PeriodMask) << KeyShift) | (key & KeyMask);
