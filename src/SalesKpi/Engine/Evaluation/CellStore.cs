@@ -182,7 +182,7 @@ internal sealed class CellStore<TAcc>
         return _sparse!.TryGet(Pack(key, period), out int cell) ? cell : -1;
     }
 
-    /// <summary>Sets <paramref name="used"/>[slot] for every period slot that holds a cell (grid mode only).</summary>
+    /// <summary>Sets <paramref name="used"/>[slot] for every period slot that holds a cell (grid mode only; <paramref name="used"/> covers every period slot).</summary>
     public void MarkPeriodsInUse(bool[] used)
     {
         var pages = _pages!;
@@ -195,11 +195,12 @@ internal sealed class CellStore<TAcc>
             }
 
             int periodBase = (d >> _directoryKeyShift) << PeriodShift;
-            for (int e = 0; e < page.Length; e++)
+            int rows = Math.Min(PeriodMask + 1, used.Length - periodBase);
+            for (int row = 0; row < rows; row++)
             {
-                if (page[e] != 0)
+                if (!used[periodBase + row] && page.AsSpan(row << KeyShift, 1 << KeyShift).ContainsAnyExcept(0))
                 {
-                    used[periodBase | (e >> KeyShift)] = true;
+                    used[periodBase + row] = true;
                 }
             }
         }
