@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SalesKpi;
 
@@ -38,10 +39,29 @@ internal sealed class CellStore<TAcc>
     /// states of a merge, then never scan their grid); beyond it they are read back from the grid when asked for.</summary>
     private const int EagerRecordLimit = 4096;
 
-    /// <summary>log2 of the accumulators per chunk: chunks of at most 64 KiB, below the large-object threshold.</summary>
-    private static readonly int ChunkShift = ChunkShiftFor(Unsafe.SizeOf<TAcc>());
+    /// <summary>Gets log2 of the accumulators per chunk: chunks of at most 64 KiB (below the large-object threshold) for
+    /// accumulators of up to 256 bytes.</summary>
+    /// <remarks>A constant the JIT folds for each accumulator type (a static field would be read, behind a class
+    /// initialisation check, on every fact of a loop compiled before the class was initialised).</remarks>
+    private static int ChunkShift
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Unsafe.SizeOf<TAcc>() switch
+        {
+            <= 8 => 13,
+            <= 16 => 12,
+            <= 32 => 11,
+            <= 64 => 10,
+            <= 128 => 9,
+            _ => 8,
+        };
+    }
 
-    private static readonly int ChunkMask = (1 << ChunkShift) - 1;
+    private static int ChunkMask
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (1 << ChunkShift) - 1;
+    }
 
     /// <summary>log2 of the key slots and of the period slots a page covers.</summary>
     private const int KeyShift = 5;
@@ -123,8 +143,10 @@ internal sealed class CellStore<TAcc>
 
     /// <summary>Gets the accumulator of a cell.</summary>
     /// <param name="cell">The cell index, below <see cref="Count"/>.</param>
+    /// <remarks>Unchecked within the chunk: a cell below <see cref="Count"/> is always inside its chunk (the first chunk
+    /// is as long as the capacity while it grows; the others are full size).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref TAcc At(int cell) => ref _chunks[cell >> ChunkShift][cell & ChunkMask];
+    public ref TAcc At(int cell) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chunks[cell >> ChunkShift]), cell & ChunkMask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TAcc GetOrAdd(int key, int period)
@@ -139,11 +161,12 @@ internal sealed class CellStore<TAcc>
             ulong index = ((ulong)((uint)period >> PeriodShift) << directoryKeyShift) | keyBlock;
             if ((keyBlock >> directoryKeyShift) == 0 && index < (ulong)pages.Length)
             {
-                int[]? page = pages[(int)index];
+                int[]? page = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pages), (nint)index);
                 if (page is not null)
                 {
+                    // Every page has 1 << (KeyShift + PeriodShift) entries, and the entry is masked to that range.
                     int entry = ((period & PeriodMask) << KeyShift) | (key & KeyMask);
-                    int cell = page[entry];
+                    int cell = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page), entry);
                     if (cell != 0)
                     {
                         return ref At(cell - 1);
@@ -204,17 +227,6 @@ internal sealed class CellStore<TAcc>
                 }
             }
         }
-    }
-
-    private static int ChunkShiftFor(int size)
-    {
-        int shift = 16;
-        while (shift > 6 && (1 << shift) * (long)size > 65_536)
-        {
-            shift--;
-        }
-
-        return shift;
     }
 
     private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
