@@ -123,20 +123,20 @@ public sealed class CellStoreTests
     [Fact]
     public void Accumulators_keep_their_values_across_chunks()
     {
-        // 8-byte accumulators come in chunks of 8,192: 20,000 cells span three chunks, the first grown by doubling.
+        // 8-byte accumulators come in chunks of 16,384: 40,000 cells span three chunks, the first grown by doubling.
         var store = new CellStore<CountAccumulator>();
-        for (int k = 0; k < 20_000; k++)
+        for (int k = 0; k < 40_000; k++)
         {
             store.GetOrAdd(k, 0).N = k * 3L;
         }
 
-        for (int k = 0; k < 20_000; k++)
+        for (int k = 0; k < 40_000; k++)
         {
             store.GetOrAdd(k, 0).N++;
         }
 
-        Assert.Equal(20_000, store.Count);
-        for (int c = 0; c < 20_000; c++)
+        Assert.Equal(40_000, store.Count);
+        for (int c = 0; c < 40_000; c++)
         {
             Assert.Equal((c * 3L) + 1, store.At(c).N);
         }

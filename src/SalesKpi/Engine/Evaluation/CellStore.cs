@@ -32,6 +32,9 @@ internal sealed class CellStore<TAcc>
     /// <summary>The budget of grid entries (all pages together) before the store moves to a hash map.</summary>
     private const int MaxGridEntries = 1 << 22;
 
+    /// <summary>The grid entries (64 pages) past which pages are allocated on the pinned-object heap.</summary>
+    private const int PinnedAfterEntries = 1 << 14;
+
     /// <summary>The budget of directory entries (pages, allocated or not) before the store moves to a hash map.</summary>
     private const int MaxDirectoryEntries = 1 << 18;
 
@@ -39,8 +42,9 @@ internal sealed class CellStore<TAcc>
     /// states of a merge, then never scan their grid); beyond it they are read back from the grid when asked for.</summary>
     private const int EagerRecordLimit = 4096;
 
-    /// <summary>Gets log2 of the accumulators per chunk: chunks of at most 64 KiB (below the large-object threshold) for
-    /// accumulators of up to 256 bytes.</summary>
+    /// <summary>Gets log2 of the accumulators per chunk: chunks of 128 KiB for accumulators of up to 256 bytes, on the
+    /// large-object heap, which a young-generation collection never copies (the first chunk, growing to that size, starts
+    /// small).</summary>
     /// <remarks>A constant the JIT folds for each accumulator type (a static field would be read, behind a class
     /// initialisation check, on every fact of a loop compiled before the class was initialised).</remarks>
     private static int ChunkShift
@@ -48,12 +52,12 @@ internal sealed class CellStore<TAcc>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Unsafe.SizeOf<TAcc>() switch
         {
-            <= 8 => 13,
-            <= 16 => 12,
-            <= 32 => 11,
-            <= 64 => 10,
-            <= 128 => 9,
-            _ => 8,
+            <= 8 => 14,
+            <= 16 => 13,
+            <= 32 => 12,
+            <= 64 => 11,
+            <= 128 => 10,
+            _ => 9,
         };
     }
 
@@ -352,7 +356,10 @@ internal sealed class CellStore<TAcc>
         ref int[]? page = ref pages[(periodBlock << directoryKeyShift) | keyBlock];
         if (page is null)
         {
-            page = new int[pageEntries];
+            // The pages of a large grid go to the pinned-object heap, which a young-generation collection never copies:
+            // a grid of thousands of 1 KiB pages would otherwise be copied by the collections its own allocation sets
+            // off. The first pages, all a small store has, stay ordinary young objects.
+            page = _gridEntries < PinnedAfterEntries ? new int[pageEntries] : GC.AllocateArray<int>(pageEntries, pinned: true);
             _gridEntries += pageEntries;
         }
 
