@@ -11,8 +11,10 @@ namespace SalesKpi;
 /// <remarks>
 /// <para>
 /// The grid is a directory of pages, each covering a block of 32 key slots by 8 period slots (1 KiB). A page is
-/// allocated when its block first holds a cell and is never copied: only the directory, one reference per page, grows. The grid so costs about 4 bytes per possible cell
-/// of the blocks in use, whatever order the facts come in (by time, by rep, or neither).
+/// allocated when its block first holds a cell and is never copied: only the directory, one reference per page, grows.
+/// The grid so costs about 4 bytes per possible cell of the blocks in use, whatever order the facts come in (by time,
+/// by rep, or neither). Past the first 64 pages, pages go to the pinned-object heap, so that the young-generation
+/// collections a large grid's own allocation sets off do not copy it.
 /// </para>
 /// <para>
 /// While the grid addresses the cells, a new cell costs one append and one grid entry: which key and period each cell
@@ -21,8 +23,9 @@ namespace SalesKpi;
 /// grid budget the cells move to a hash map and their keys and periods are recorded as they come.
 /// </para>
 /// <para>
-/// Accumulators live in chunks of a fixed size (the first chunk grows by doubling up to it, so small stores stay
-/// small): the store never copies the accumulators of a large state, and allocates little more than it holds.
+/// Accumulators live in chunks of 128 KiB on the large-object heap (the first chunk grows by doubling up to that size,
+/// so small stores stay small): the store never copies the accumulators of a large state, and allocates little more
+/// than it holds.
 /// </para>
 /// </remarks>
 /// <typeparam name="TAcc">The accumulator type.</typeparam>
