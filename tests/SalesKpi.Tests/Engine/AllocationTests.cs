@@ -27,6 +27,8 @@ public sealed class AllocationTests
         Assert.Equal(Cells, table.Count);
         Assert.Equal(Cells * 8L, SumOf(PerRepKindDay.Evaluate(eightTimes, options)));
 
+        // Both warmed up before either is measured.
+        PerRepKindDay.Evaluate(eightTimes, options);
         long few = Allocated(() => PerRepKindDay.Evaluate(once, options));
         long many = Allocated(() => PerRepKindDay.Evaluate(eightTimes, options));
 
@@ -49,12 +51,21 @@ public sealed class AllocationTests
         return sum;
     }
 
+    /// <summary>The least any of three evaluations allocated, after two unmeasured ones (one-off lazy initialisations,
+    /// such as a type's first comparer, then fall outside the measurement).</summary>
     private static long Allocated(Action evaluate)
     {
         evaluate();
-        long before = GC.GetAllocatedBytesForCurrentThread();
         evaluate();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long least = long.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            evaluate();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return least;
     }
 
     /// <summary>Every (rep, kind, day) of the grid <paramref name="times"/> times, by day then rep or by rep then day.</summary>
