@@ -73,7 +73,6 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         {
             _periodIndex.Add(periods[i].Start, i);
         }
-
     }
 
     /// <summary>Gets the description of the metric that produced the table.</summary>
@@ -459,7 +458,6 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         return -1;
     }
 
-    /// <summary>The cells as a list, each materialised when read.</summary>
     /// <summary>Enumerates the cells of a table in order: by key, then by period.</summary>
     /// <remarks>The table is immutable, so the enumerator never becomes invalid. A default enumerator has no cells.</remarks>
     public struct Enumerator : IEnumerator<KpiCell<TKey>>
@@ -526,6 +524,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         }
     }
 
+    /// <summary>The cells as a list, each materialised when read.</summary>
     private sealed class CellList(KpiTable<TKey> table) : IReadOnlyList<KpiCell<TKey>>
     {
         public int Count => table.Count;

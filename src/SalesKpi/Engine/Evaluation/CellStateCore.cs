@@ -465,8 +465,8 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         bool plain = !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>();
         var copy = plain ? new TAcc[n] : null;
         var keyList = new List<TK>();
-        var cellKey = new int[n];
-        var cellPeriod = new int[n];
+        var rowStart = new List<int>();
+        var cellPeriod = Periods is null ? [] : new int[n];
         int lastKey = -1;
         for (int i = 0; i < n; i++)
         {
@@ -475,10 +475,10 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             if (k != lastKey)
             {
                 keyList.Add(keys[k]);
+                rowStart.Add(i);
                 lastKey = k;
             }
 
-            cellKey[i] = keyList.Count - 1;
             if (indexOfSlot is not null)
             {
                 cellPeriod[i] = indexOfSlot[periodOf[c]];
@@ -506,7 +506,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             values = new ArrayCellValues(finished);
         }
 
-        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, cellKey, cellPeriod, values);
+        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, [.. rowStart, n], cellPeriod, values, n);
     }
 
     /// <summary>

@@ -102,10 +102,6 @@ internal sealed class CellStore<TAcc>
     /// <summary>The number of cells whose key and period are recorded in <see cref="_keyOf"/> and <see cref="_periodOf"/>.</summary>
     private int _recorded;
 
-    /// <summary>One more than the largest key slot and period slot in the grid.</summary>
-    private int _keyBound;
-    private int _periodBound;
-
     /// <summary>Gets each cell's key slot (at least <see cref="Count"/> entries).</summary>
     public int[] KeyOf
     {
@@ -139,11 +135,11 @@ internal sealed class CellStore<TAcc>
     /// <summary>Gets a value indicating whether the grid addresses the cells (so <see cref="Find"/> is an array look-up).</summary>
     public bool IsGrid => _pages is not null;
 
-    /// <summary>Gets one more than the largest period slot in the grid.</summary>
-    public int PeriodBound => _periodBound;
+    /// <summary>Gets one more than the largest period slot of any cell (read from the record of keys and periods).</summary>
+    public int PeriodBound => Bound(PeriodOf);
 
-    /// <summary>Gets one more than the largest key slot in the grid.</summary>
-    public int KeyBound => _keyBound;
+    /// <summary>Gets one more than the largest key slot of any cell (read from the record of keys and periods).</summary>
+    public int KeyBound => Bound(KeyOf);
 
     /// <summary>Gets the grid entries allocated over all pages (0 in hash-map mode).</summary>
     public long GridEntries => _pages is null ? 0 : _gridEntries;
@@ -236,13 +232,22 @@ internal sealed class CellStore<TAcc>
         }
     }
 
+    private int Bound(int[] slots)
+    {
+        int bound = 0;
+        for (int c = 0; c < Count; c++)
+        {
+            bound = Math.Max(bound, slots[c] + 1);
+        }
+
+        return bound;
+    }
+
     private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int AddInPage(int[] page, int entry, int key, int period)
     {
-        _keyBound = Math.Max(_keyBound, key + 1);
-        _periodBound = Math.Max(_periodBound, period + 1);
         int cell = Append();
         RecordEagerly(cell, key, period);
         page[entry] = cell + 1;
