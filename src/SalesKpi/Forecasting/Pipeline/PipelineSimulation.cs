@@ -1,0 +1,388 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+
+namespace SalesKpi.Forecasting;
+
+/// <summary>
+/// A seeded Monte Carlo forecast of what a period will close at: the amount already won in it plus, in each trial,
+/// the open deals won with their stage's probability and a close date slipped as deals in that stage historically
+/// slipped; P10, P50 and P90 of the trial totals and the chance of reaching a target.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>One trial.</b> Each open deal of the snapshot is won with its stage's probability p (independently of the
+/// others); if won, its close date is its expected close date plus a slip drawn uniformly from its stage's historical
+/// slips (<see cref="CloseDateSlips.For"/>), among those that do not put the close before the snapshot's date — a deal
+/// still open today cannot have closed yesterday. When no recorded slip is that long, the deal closes on the snapshot
+/// date; with no slips at all, on its expected date or the snapshot date, whichever is later. A won deal counts when
+/// its close date falls in the period. The trial's total is <see cref="WonToDate"/> plus the amounts counted.
+/// </para>
+/// <para>
+/// Only whether a deal lands in the period matters for the total, so a trial draws one uniform number per deal and
+/// compares it with the deal's probability of being won inside the period, p × q (<see cref="SimulatedDeal"/>); this
+/// has the same distribution as drawing the win and the slip separately, at half the cost. Deals with p × q of 0 or 1
+/// draw nothing. The generator is xoshiro256** seeded through SplitMix64, and deals are taken in id order, so the same
+/// inputs and seed give the same result on every machine, whatever the order of the input deals.
+/// </para>
+/// <para>
+/// <b>Quantiles.</b> <see cref="Quantile"/>(q) is the smallest trial total such that at least a share q of the trials
+/// closed at or below it (the inverse of the empirical distribution function, R's quantile type 1), so it is always an
+/// amount some trial produced. P10 is the pessimistic case (nine trials in ten did better), P90 the optimistic one.
+/// Some industries write P90 for the amount reached with 90 % probability, which is this P10.
+/// </para>
+/// <para>
+/// Amounts are summed exactly: in 64-bit integers at the finest decimal scale of the amounts when they fit, otherwise
+/// in <see cref="decimal"/> (same draws, same totals). Deals whose stage has no probability are listed in
+/// <see cref="Excluded"/> with the snapshot's own exclusions.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var simulation = PipelineSimulation.Run(snapshot, probabilities, slips, quarter, trials: 10_000, seed: 42);
+/// Console.WriteLine($"P10 {simulation.P10}, P50 {simulation.P50}, P90 {simulation.P90}");
+/// Console.WriteLine($"Chance of making quota: {simulation.ProbabilityOfReaching(quota):P0}");
+/// </code>
+/// </example>
+public sealed class PipelineSimulation
+{
+    /// <summary>The number of trials when none is given.</summary>
+    public const int DefaultTrials = 10_000;
+
+    private readonly decimal[] _totals;
+    private readonly SimulatedDeal[] _deals;
+    private readonly PipelineExclusion[] _excluded;
+
+    private PipelineSimulation(
+        ReportingPeriod period, Currency currency, long seed, Money wonToDate, Money expected, decimal[] totals, SimulatedDeal[] deals, PipelineExclusion[] excluded)
+    {
+        Period = period;
+        Currency = currency;
+        Seed = seed;
+        WonToDate = wonToDate;
+        Expected = expected;
+        _totals = totals;
+        _deals = deals;
+        _excluded = excluded;
+        decimal sum = 0m;
+        foreach (decimal total in totals)
+        {
+            sum += total;
+        }
+
+        decimal mean = sum / totals.Length;
+        Mean = Money.Of(mean, currency);
+        double squares = 0;
+        foreach (decimal total in totals)
+        {
+            double d = (double)(total - mean);
+            squares += d * d;
+        }
+
+        StandardDeviation = totals.Length > 1 ? Math.Sqrt(squares / (totals.Length - 1)) : 0;
+    }
+
+    /// <summary>Gets the period forecast.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>Gets the currency of every amount.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the seed.</summary>
+    public long Seed { get; }
+
+    /// <summary>Gets the number of trials.</summary>
+    public int Trials => _totals.Length;
+
+    /// <summary>Gets the amount won in the period at or before the snapshot instant, part of every trial's total.</summary>
+    public Money WonToDate { get; }
+
+    /// <summary>Gets the exact expectation of the total, <see cref="WonToDate"/> + Σ a_i p_i q_i, which <see cref="Mean"/> estimates.</summary>
+    public Money Expected { get; }
+
+    /// <summary>Gets the mean of the trial totals.</summary>
+    public Money Mean { get; }
+
+    /// <summary>Gets the standard deviation of the trial totals (divisor trials − 1; 0 for one trial).</summary>
+    public double StandardDeviation { get; }
+
+    /// <summary>Gets the 10th percentile of the trial totals, the pessimistic case (see <see cref="Quantile"/>).</summary>
+    public Money P10 => Quantile(0.1);
+
+    /// <summary>Gets the median of the trial totals (see <see cref="Quantile"/>).</summary>
+    public Money P50 => Quantile(0.5);
+
+    /// <summary>Gets the 90th percentile of the trial totals, the optimistic case (see <see cref="Quantile"/>).</summary>
+    public Money P90 => Quantile(0.9);
+
+    /// <summary>Gets the open deals, with their probabilities, ordered by id.</summary>
+    public IReadOnlyList<SimulatedDeal> Deals => _deals;
+
+    /// <summary>Gets the snapshot's exclusions and the deals whose stage has no probability, ordered by id.</summary>
+    public IReadOnlyList<PipelineExclusion> Excluded => _excluded;
+
+    /// <summary>Simulates the period's total.</summary>
+    /// <param name="snapshot">The pipeline.</param>
+    /// <param name="probabilities">The stage win probabilities.</param>
+    /// <param name="slips">The historical close-date slips; <see cref="CloseDateSlips.None"/> to keep expected dates.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="trials">The number of trials, at least 1.</param>
+    /// <param name="seed">The seed of the random stream.</param>
+    /// <returns>The simulation.</returns>
+    /// <exception cref="ArgumentException"><paramref name="period"/> is the default value, which has no dates.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/>, <paramref name="probabilities"/> or <paramref name="slips"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trials"/> is less than 1.</exception>
+    public static PipelineSimulation Run(
+        PipelineSnapshot snapshot, StageProbabilities probabilities, CloseDateSlips slips, ReportingPeriod period, int trials = DefaultTrials, long seed = 0) =>
+        Run(snapshot, probabilities, slips, period, trials, seed, forceDecimal: false);
+
+    /// <summary>Returns the smallest trial total such that at least a share <paramref name="probability"/> of the trials closed at or below it.</summary>
+    /// <param name="probability">The share, in [0, 1]; 0 gives the smallest total, 1 the largest.</param>
+    /// <returns>The total: the ⌈q·N⌉-th smallest of the N trial totals (the smallest for q = 0).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1] or NaN.</exception>
+    public Money Quantile(double probability)
+    {
+        if (!(probability >= 0 && probability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "The probability must lie in [0, 1].");
+        }
+
+        int n = _totals.Length;
+        double x = probability * n;
+        double nearest = Math.Round(x);
+        int k = Math.Abs(x - nearest) <= 1e-9 * n ? (int)nearest : (int)Math.Ceiling(x);
+        return Money.Of(_totals[Math.Max(k, 1) - 1], Currency);
+    }
+
+    /// <summary>Returns the share of trials whose total reached <paramref name="target"/> (at or above it).</summary>
+    /// <param name="target">The target, for example the quota; in <see cref="Currency"/>.</param>
+    /// <returns>The share, in [0, 1].</returns>
+    /// <exception cref="CurrencyMismatchException"><paramref name="target"/> is in another currency.</exception>
+    public double ProbabilityOfReaching(Money target)
+    {
+        if (target.Currency != Currency)
+        {
+            throw new CurrencyMismatchException(Currency, target.Currency, nameof(target));
+        }
+
+        int lo = 0;
+        int hi = _totals.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_totals[mid] < target.Amount)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (double)(_totals.Length - lo) / _totals.Length;
+    }
+
+    /// <summary>Formats a summary, for example <c>2026-Q1: P10 90000 USD, P50 120000 USD, P90 150000 USD (10000 trials, seed 42)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Period}: P10 {P10}, P50 {P50}, P90 {P90} ({Trials} trials, seed {Seed})");
+
+    internal static PipelineSimulation Run(
+        PipelineSnapshot snapshot, StageProbabilities probabilities, CloseDateSlips slips, ReportingPeriod period, int trials, long seed, bool forceDecimal)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(slips);
+        PipelineChecks.RequirePeriod(period, nameof(period));
+        if (trials < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(trials), trials, "A simulation needs at least one trial.");
+        }
+
+        var deals = new List<SimulatedDeal>(snapshot.OpenDeals.Count);
+        var excluded = new List<PipelineExclusion>(snapshot.Excluded);
+        foreach (var deal in snapshot.OpenDeals)
+        {
+            if (!probabilities.TryGet(deal.Stage, out double p))
+            {
+                excluded.Add(new(deal.Id, PipelineExclusionReason.NoStageProbability));
+                continue;
+            }
+
+            deals.Add(new(deal, p, InPeriodShare(deal, slips.SlipsOf(deal.Stage), snapshot.AsOfDate, period)));
+        }
+
+        excluded.Sort(static (a, b) => a.Deal.CompareTo(b.Deal));
+        decimal wonToDate = snapshot.WonIn(period).Amount;
+        decimal fixedSum = wonToDate;
+        decimal expected = wonToDate;
+        var amounts = new List<decimal>();
+        var thresholds = new List<ulong>();
+        foreach (var deal in deals)
+        {
+            double pi = deal.Probability;
+            decimal a = deal.Deal.Amount.Amount;
+            expected += a * (decimal)pi;
+            if (pi >= 1)
+            {
+                fixedSum += a;
+            }
+            else if (pi > 0)
+            {
+                amounts.Add(a);
+                thresholds.Add((ulong)(pi * (1UL << 53)));
+            }
+        }
+
+        var totals = Simulate(fixedSum, [.. amounts], [.. thresholds], trials, unchecked((ulong)seed), forceDecimal);
+        Array.Sort(totals);
+        return new(period, snapshot.Currency, seed, Money.Of(wonToDate, snapshot.Currency), Money.Of(expected, snapshot.Currency), totals, [.. deals], [.. excluded]);
+    }
+
+    /// <summary>q: the share of the slips still possible at the snapshot date that put the close in the period.</summary>
+    internal static double InPeriodShare(PipelineDeal deal, int[] slips, LocalDate asOfDate, ReportingPeriod period)
+    {
+        var expected = deal.ExpectedClose;
+        if (slips.Length == 0)
+        {
+            return period.Contains(expected > asOfDate ? expected : asOfDate) ? 1 : 0;
+        }
+
+        int minSlip = NodaTime.Period.DaysBetween(expected, asOfDate);
+        int first = LowerBound(slips, minSlip);
+        int possible = slips.Length - first;
+        if (possible == 0)
+        {
+            return period.Contains(asOfDate) ? 1 : 0;
+        }
+
+        int from = Math.Max(NodaTime.Period.DaysBetween(expected, period.Start), minSlip);
+        int to = NodaTime.Period.DaysBetween(expected, period.End);
+        int inPeriod = from < to ? LowerBound(slips, to) - LowerBound(slips, from) : 0;
+        return (double)inPeriod / possible;
+    }
+
+    private static int LowerBound(int[] sorted, int value)
+    {
+        int lo = 0;
+        int hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static decimal[] Simulate(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, bool forceDecimal)
+    {
+        if (!forceDecimal && TryScale(fixedSum, amounts, out byte scale, out long fixedScaled, out long[] scaled))
+        {
+            var totals = new long[trials];
+            SimulateScaled(totals, fixedScaled, scaled, thresholds, seed);
+            var result = new decimal[trials];
+            for (int t = 0; t < trials; t++)
+            {
+                long v = totals[t];
+                ulong magnitude = (ulong)v;
+                result[t] = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, false, scale);
+            }
+
+            return result;
+        }
+
+        return SimulateDecimal(fixedSum, amounts, thresholds, trials, seed);
+    }
+
+    /// <summary>Scales every amount to integers at the finest scale present, when the largest possible total fits a long.</summary>
+    private static bool TryScale(decimal fixedSum, decimal[] amounts, out byte scale, out long fixedScaled, out long[] scaled)
+    {
+        scale = fixedSum.Scale;
+        foreach (decimal a in amounts)
+        {
+            scale = Math.Max(scale, a.Scale);
+        }
+
+        fixedScaled = 0;
+        scaled = [];
+        decimal factor = 1m;
+        for (int i = 0; i < scale; i++)
+        {
+            factor *= 10m;
+        }
+
+        try
+        {
+            decimal bound = fixedSum * factor;
+            var result = new long[amounts.Length];
+            for (int i = 0; i < amounts.Length; i++)
+            {
+                decimal v = amounts[i] * factor;
+                bound += v;
+                result[i] = decimal.ToInt64(v);
+            }
+
+            if (bound > long.MaxValue)
+            {
+                return false;
+            }
+
+            fixedScaled = decimal.ToInt64(fixedSum * factor);
+            scaled = result;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static void SimulateScaled(long[] totals, long fixedSum, long[] amounts, ulong[] thresholds, ulong seed)
+    {
+        var random = new Xoshiro256StarStar(seed);
+        for (int t = 0; t < totals.Length; t++)
+        {
+            long sum = fixedSum;
+            for (int i = 0; i < amounts.Length; i++)
+            {
+                // All ones when the 53-bit draw is below the threshold (the subtraction wraps), else zero.
+                long won = (long)((random.Next() >> 11) - thresholds[i]) >> 63;
+                sum += amounts[i] & won;
+            }
+
+            totals[t] = sum;
+        }
+    }
+
+    private static decimal[] SimulateDecimal(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed)
+    {
+        var random = new Xoshiro256StarStar(seed);
+        var totals = new decimal[trials];
+        for (int t = 0; t < trials; t++)
+        {
+            decimal sum = fixedSum;
+            for (int i = 0; i < amounts.Length; i++)
+            {
+                if ((random.Next() >> 11) < thresholds[i])
+                {
+                    sum += amounts[i];
+                }
+            }
+
+            totals[t] = sum;
+        }
+
+        return totals;
+    }
+}

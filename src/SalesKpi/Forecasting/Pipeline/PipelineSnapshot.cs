@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+
+namespace SalesKpi.Forecasting;
+
+/// <summary>
+/// The pipeline as it stood at an instant: the deals open then, with the stage, amount and expected close date in
+/// force then, the deals won by then, and every deal that could not be placed, with the reason.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A deal is open at the instant <c>asOf</c> when it was created at or before it and is not won or lost at or before
+/// it; a deal that closed later counts as open, so a snapshot of a past instant sees the pipeline as it was (no
+/// look-ahead). Its stage is <see cref="Deal.StageAt"/>, its amount <see cref="Deal.AmountAt"/> and its expected
+/// close date <see cref="Deal.ExpectedCloseAt"/>, all at <c>asOf</c>.
+/// </para>
+/// <para>
+/// Nothing is dropped silently: a deal with no amount, an amount in another currency or a negative amount, an open
+/// deal with no expected close date or no stage yet, and a won or lost deal without a close instant are listed in
+/// <see cref="Excluded"/> with the reason (<see cref="PipelineExclusionReason"/>). Lost deals and deals created after
+/// the instant are simply not part of the pipeline. Open deals and wins are ordered by deal id, so the snapshot does not
+/// depend on the order of the input.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var snapshot = PipelineSnapshot.Take(facts.Deals, asOf, DateTimeZone.Utc, Currency.Usd);
+/// foreach (var excluded in snapshot.Excluded) Console.WriteLine(excluded);
+/// </code>
+/// </example>
+public sealed class PipelineSnapshot
+{
+    private readonly PipelineDeal[] _open;
+    private readonly PipelineWin[] _won;
+    private readonly PipelineExclusion[] _excluded;
+
+    private PipelineSnapshot(Instant asOf, DateTimeZone zone, Currency currency, PipelineDeal[] open, PipelineWin[] won, PipelineExclusion[] excluded)
+    {
+        AsOf = asOf;
+        Zone = zone;
+        Currency = currency;
+        AsOfDate = asOf.InZone(zone).Date;
+        _open = open;
+        _won = won;
+        _excluded = excluded;
+    }
+
+    /// <summary>Gets the instant the snapshot describes.</summary>
+    public Instant AsOf { get; }
+
+    /// <summary>Gets <see cref="AsOf"/> as a date in <see cref="Zone"/>: the earliest date an open deal can still close.</summary>
+    public LocalDate AsOfDate { get; }
+
+    /// <summary>Gets the time zone that turns close instants into dates.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>Gets the currency of every amount in the snapshot.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the deals open at <see cref="AsOf"/>, ordered by id.</summary>
+    public IReadOnlyList<PipelineDeal> OpenDeals => _open;
+
+    /// <summary>Gets the deals won at or before <see cref="AsOf"/>, ordered by id.</summary>
+    public IReadOnlyList<PipelineWin> Won => _won;
+
+    /// <summary>Gets the deals that could not be placed, with the reason, ordered by id.</summary>
+    public IReadOnlyList<PipelineExclusion> Excluded => _excluded;
+
+    /// <summary>Takes a snapshot of <paramref name="deals"/> at <paramref name="asOf"/>.</summary>
+    /// <param name="deals">The deals; none null, ids distinct.</param>
+    /// <param name="asOf">The instant.</param>
+    /// <param name="zone">The time zone that turns close instants into dates.</param>
+    /// <param name="currency">The currency of the pipeline; deals in another currency are excluded (convert them first).</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal or <paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentException">Two deals share an id, or <paramref name="currency"/> is the default value.</exception>
+    public static PipelineSnapshot Take(IEnumerable<Deal> deals, Instant asOf, DateTimeZone zone, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(deals);
+        ArgumentNullException.ThrowIfNull(zone);
+        if (currency == default)
+        {
+            throw new ArgumentException("The pipeline needs a currency, but got the default (none).", nameof(currency));
+        }
+
+        var open = new List<PipelineDeal>();
+        var won = new List<PipelineWin>();
+        var excluded = new List<PipelineExclusion>();
+        var seen = new HashSet<DealId>();
+        int index = 0;
+        foreach (var deal in deals)
+        {
+            if (deal is null)
+            {
+                throw new ArgumentNullException(nameof(deals), string.Create(CultureInfo.InvariantCulture, $"Deal at position {index} is null."));
+            }
+
+            if (!seen.Add(deal.Id))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Deal {deal.Id} appears more than once."), nameof(deals));
+            }
+
+            index++;
+            Place(deal, asOf, zone, currency, open, won, excluded);
+        }
+
+        open.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        won.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        excluded.Sort(static (a, b) => a.Deal.CompareTo(b.Deal));
+        return new(asOf, zone, currency, [.. open], [.. won], [.. excluded]);
+    }
+
+    /// <summary>Sums the wins closed on a date in <paramref name="period"/> (at or before <see cref="AsOf"/>).</summary>
+    /// <param name="period">The period.</param>
+    /// <returns>The won amount, exact.</returns>
+    public Money WonIn(ReportingPeriod period)
+    {
+        decimal sum = 0m;
+        foreach (var win in _won)
+        {
+            if (period.Contains(win.ClosedOn))
+            {
+                sum += win.Amount.Amount;
+            }
+        }
+
+        return Money.Of(sum, Currency);
+    }
+
+    /// <summary>Formats a summary, for example <c>Pipeline at 2026-03-01T00:00:00Z: 120 open, 40 won, 3 excluded (USD)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Pipeline at {Facts.Format(AsOf)}: {_open.Length} open, {_won.Length} won, {_excluded.Length} excluded ({Currency})");
+
+    private static void Place(Deal deal, Instant asOf, DateTimeZone zone, Currency currency, List<PipelineDeal> open, List<PipelineWin> won, List<PipelineExclusion> excluded)
+    {
+        if (deal.Created > asOf)
+        {
+            return;
+        }
+
+        if (deal.Outcome.IsClosed)
+        {
+            if (deal.Outcome.ClosedAt is not { } closedAt)
+            {
+                excluded.Add(new(deal.Id, PipelineExclusionReason.ClosedWithoutCloseTime));
+                return;
+            }
+
+            if (closedAt <= asOf)
+            {
+                if (deal.IsWon && Amount(deal, asOf, currency, excluded) is { } wonAmount)
+                {
+                    won.Add(new(deal.Id, deal.Owner, wonAmount, closedAt.InZone(zone).Date));
+                }
+
+                return;
+            }
+        }
+
+        if (deal.StageAt(asOf) is not { } stage)
+        {
+            excluded.Add(new(deal.Id, PipelineExclusionReason.NoStage));
+            return;
+        }
+
+        if (Amount(deal, asOf, currency, excluded) is not { } amount)
+        {
+            return;
+        }
+
+        if (deal.ExpectedCloseAt(asOf) is not { } expectedClose)
+        {
+            excluded.Add(new(deal.Id, PipelineExclusionReason.MissingExpectedClose));
+            return;
+        }
+
+        open.Add(new(deal.Id, deal.Owner, stage, amount, expectedClose));
+    }
+
+    private static Money? Amount(Deal deal, Instant asOf, Currency currency, List<PipelineExclusion> excluded)
+    {
+        PipelineExclusionReason reason;
+        if (deal.AmountAt(asOf) is not { } amount)
+        {
+            reason = PipelineExclusionReason.MissingAmount;
+        }
+        else if (amount.Currency != currency)
+        {
+            reason = PipelineExclusionReason.OtherCurrency;
+        }
+        else if (amount.Amount < 0)
+        {
+            reason = PipelineExclusionReason.NegativeAmount;
+        }
+        else
+        {
+            return amount;
+        }
+
+        excluded.Add(new(deal.Id, reason));
+        return null;
+    }
+}
