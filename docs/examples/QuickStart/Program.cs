@@ -25,3 +25,5 @@ output.WriteLine();
 EngineSection.Print(output, sample);
 output.WriteLine();
 ForecastSection.Print(output, sample, asOf);
+output.WriteLine();
+PipelineSection.Print(output, sample, asOf);

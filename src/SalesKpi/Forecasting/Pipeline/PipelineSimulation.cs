@@ -15,8 +15,9 @@ namespace SalesKpi.Forecasting;
 /// <b>One trial.</b> Each open deal of the snapshot is won with its stage's probability p (independently of the
 /// others); if won, its close date is its expected close date plus a slip drawn uniformly from its stage's historical
 /// slips (<see cref="CloseDateSlips.For"/>), among those that do not put the close before the snapshot's date — a deal
-/// still open today cannot have closed yesterday. When no recorded slip is that long, the deal closes on the snapshot
-/// date; with no slips at all, on its expected date or the snapshot date, whichever is later. A won deal counts when
+/// still open today cannot have closed yesterday. When no recorded slip is that long, no won deal of the history was
+/// ever that late, and the deal does not close in the period (q = 0): this keeps long-overdue deals nobody closed out
+/// of the forecast. With no slips at all, it closes on its expected date or the snapshot date, whichever is later. A won deal counts when
 /// its close date falls in the period. The trial's total is <see cref="WonToDate"/> plus the amounts counted.
 /// </para>
 /// <para>
@@ -206,7 +207,7 @@ public sealed class PipelineSimulation
         var excluded = new List<PipelineExclusion>(snapshot.Excluded);
         foreach (var deal in snapshot.OpenDeals)
         {
-            if (!probabilities.TryGet(deal.Stage, out double p))
+            if (!probabilities.TryGet(deal, snapshot.AsOf, out double p))
             {
                 excluded.Add(new(deal.Id, PipelineExclusionReason.NoStageProbability));
                 continue;
@@ -256,7 +257,7 @@ public sealed class PipelineSimulation
         int possible = slips.Length - first;
         if (possible == 0)
         {
-            return period.Contains(asOfDate) ? 1 : 0;
+            return 0;
         }
 
         int from = Math.Max(NodaTime.Period.DaysBetween(expected, period.Start), minSlip);

@@ -161,7 +161,7 @@ public sealed class PipelineSnapshot
             }
         }
 
-        if (deal.StageAt(asOf) is not { } stage)
+        if (CurrentStay(deal, asOf) is not var (stage, entered))
         {
             excluded.Add(new(deal.Id, PipelineExclusionReason.NoStage));
             return;
@@ -178,7 +178,45 @@ public sealed class PipelineSnapshot
             return;
         }
 
-        open.Add(new(deal.Id, deal.Owner, stage, amount, expectedClose));
+        open.Add(new(deal.Id, deal.Owner, stage, amount, expectedClose, entered));
+    }
+
+    /// <summary>The stage at <paramref name="asOf"/> (as <see cref="Deal.StageAt"/>) and the start of the run of entries into it that ends there.</summary>
+    private static (DealStage Stage, Instant Entered)? CurrentStay(Deal deal, Instant asOf)
+    {
+        var history = deal.StageHistory;
+        int last = -1;
+        for (int i = 0; i < history.Count; i++)
+        {
+            if (history[i].At <= asOf)
+            {
+                last = i;
+            }
+        }
+
+        if (last < 0)
+        {
+            return null;
+        }
+
+        var stage = history[last].Stage;
+        var entered = history[last].At;
+        for (int i = last - 1; i >= 0; i--)
+        {
+            if (history[i].At > asOf)
+            {
+                continue;
+            }
+
+            if (history[i].Stage != stage)
+            {
+                break;
+            }
+
+            entered = history[i].At;
+        }
+
+        return (stage, entered);
     }
 
     private static Money? Amount(Deal deal, Instant asOf, Currency currency, List<PipelineExclusion> excluded)

@@ -87,7 +87,7 @@ public sealed class WeightedPipeline
                 continue;
             }
 
-            if (!probabilities.TryGet(deal.Stage, out double p))
+            if (!probabilities.TryGet(deal, snapshot.AsOf, out double p))
             {
                 excluded.Add(new(deal.Id, PipelineExclusionReason.NoStageProbability));
                 continue;

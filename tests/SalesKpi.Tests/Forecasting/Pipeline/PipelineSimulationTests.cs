@@ -36,14 +36,14 @@ public sealed class PipelineSimulationTests
     [Theory]
     [InlineData(2026, 3, 25, 0.6)] // all five slips possible; closes 20, 25, 28 March, 4 and 24 April: 3 of 5 in March
     [InlineData(2026, 3, 10, 0.5)] // overdue by 10 days: slips 10 and 30 remain, closing 20 March and 9 April
-    [InlineData(2026, 1, 1, 1.0)] // overdue beyond every slip: closes on the snapshot date, in March
+    [InlineData(2026, 1, 1, 0.0)] // overdue beyond every slip: no won deal ever closed that late
     [InlineData(2026, 2, 20, 1.0)] // 28 days overdue: only slip 30 remains, closing 22 March
     [InlineData(2026, 3, 31, 0.4)] // closes 26 and 31 March, 3, 10 and 30 April: 2 of 5
     [InlineData(2026, 4, 30, 0.0)] // the earliest close, 25 April, is after March
     public void The_in_period_share_counts_the_slips_still_possible(int year, int month, int day, double expected)
     {
         int[] slips = [-5, 0, 3, 10, 30];
-        var deal = new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(1m), new LocalDate(year, month, day));
+        var deal = new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(1m), new LocalDate(year, month, day), At(1, 1));
 
         double share = PipelineSimulation.InPeriodShare(deal, slips, new LocalDate(2026, 3, 20), March);
 
@@ -56,7 +56,7 @@ public sealed class PipelineSimulationTests
     [InlineData(2026, 4, 1, 0.0)]
     public void Without_slips_a_deal_closes_on_its_expected_date_or_the_snapshot_date(int year, int month, int day, double expected)
     {
-        var deal = new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(1m), new LocalDate(year, month, day));
+        var deal = new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(1m), new LocalDate(year, month, day), At(1, 1));
 
         Assert.Equal(expected, PipelineSimulation.InPeriodShare(deal, [], new LocalDate(2026, 3, 20), March));
     }

@@ -34,9 +34,9 @@ public sealed class PipelineSnapshotTests
 
         Assert.Equal(
             [
-                new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(100m), Close),
-                new PipelineDeal(DealId.Of(3), RepId.Of(1), Negotiation, Usd(70m), Close),
-                new PipelineDeal(DealId.Of(12), RepId.Of(1), Discovery, Usd(40m), Close),
+                new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(100m), Close, At(1, 1)),
+                new PipelineDeal(DealId.Of(3), RepId.Of(1), Negotiation, Usd(70m), Close, At(1, 1)),
+                new PipelineDeal(DealId.Of(12), RepId.Of(1), Discovery, Usd(40m), Close, At(1, 1)),
             ],
             snapshot.OpenDeals);
         Assert.Equal([new PipelineWin(DealId.Of(2), RepId.Of(1), Usd(50m), new LocalDate(2026, 2, 20))], snapshot.Won);
@@ -52,6 +52,18 @@ public sealed class PipelineSnapshotTests
             snapshot.Excluded);
         Assert.Equal(new LocalDate(2026, 3, 20), snapshot.AsOfDate);
         Assert.Equal("Pipeline at 2026-03-20T12:00:00Z: 3 open, 1 won, 6 excluded (USD)", snapshot.ToString());
+    }
+
+    [Fact]
+    public void A_deal_entered_its_stage_at_the_start_of_its_latest_stay()
+    {
+        var repeated = Open(1, 1m, Close, Discovery).WithStage(At(1, 5), Proposal).WithStage(At(1, 9), Proposal).WithStage(At(3, 25), Negotiation);
+        var returned = Open(2, 1m, Close, Proposal).WithStage(At(1, 5), Discovery).WithStage(At(2, 2), Proposal);
+
+        var snapshot = PipelineSnapshot.Take([repeated, returned], AsOf, DateTimeZone.Utc, Currency.Usd);
+
+        Assert.Equal((Proposal, At(1, 5)), (snapshot.OpenDeals[0].Stage, snapshot.OpenDeals[0].StageEntered));
+        Assert.Equal((Proposal, At(2, 2)), (snapshot.OpenDeals[1].Stage, snapshot.OpenDeals[1].StageEntered));
     }
 
     [Fact]

@@ -42,6 +42,79 @@ public sealed class StageProbabilitiesTests
         Assert.Equal("Discovery 0.5 (3 of 6 won); Proposal 0.6666666666666666 (2 of 3 won); Negotiation 1 (2 of 2 won)", learned.ToString());
     }
 
+    /// <summary>
+    /// Stays in Proposal, in days: 1 won, 2 lost, 3 won, 4 lost, 5 open, 6 won, 7 lost, 8 won, 9 lost, 10 won, 11 open,
+    /// 12 lost (closed deals entered Proposal on 1 March and closed from it; open deals entered it 5 and 11 days before
+    /// the snapshot).
+    /// </summary>
+    private static Deal[] ProposalStays()
+    {
+        var deals = new List<Deal>();
+        string outcomes = "WLWLOWLWLWOL";
+        for (int d = 1; d <= outcomes.Length; d++)
+        {
+            var entered = outcomes[d - 1] == 'O' ? AsOf - Duration.FromDays(d) : At(3, 1);
+            var deal = new Deal(DealId.Of(d), RepId.Of(1), AccountId.None, Usd(1m), entered, new LocalDate(2026, 4, 1), [new(entered, Proposal)]);
+            var closedAt = entered + Duration.FromDays(d);
+            deals.Add(outcomes[d - 1] switch
+            {
+                'W' => deal.WithOutcome(DealOutcome.Won(closedAt)),
+                'L' => deal.WithOutcome(DealOutcome.Lost(closedAt)),
+                _ => deal,
+            });
+        }
+
+        return [.. deals];
+    }
+
+    private static double ByAge(StageProbabilities p, double days)
+    {
+        var deal = new PipelineDeal(DealId.Of(99), RepId.Of(1), Proposal, Usd(1m), new LocalDate(2026, 4, 1), AsOf - Duration.FromDays(days));
+        Assert.True(p.TryGet(deal, AsOf, out double probability));
+        return probability;
+    }
+
+    [Fact]
+    public void By_stage_age_estimates_the_chance_among_deals_still_in_the_stage_with_open_stays_censored()
+    {
+        var p = StageProbabilities.Learn(ProposalStays(), AsOf, Year, byStageAge: true, minimumComparables: 1);
+
+        // Kaplan-Meier: at risk 12, 11, …; S before each length: 1, 11/12, 10/12, 9/12, 8/12, 8/12, 4/7, 10/21, 8/21,
+        // 2/7, 4/21, 4/21. Won mass: 1/12 (1 d), 1/12 (3 d), 8/12 · 1/7 (6 d), 10/21 · 1/5 (8 d), 2/7 · 1/3 (10 d).
+        Assert.Equal(19.0 / 42, ByAge(p, 0), 12); // 1/12 + 1/12 + 2/21 + 2/21 + 2/21
+        Assert.Equal(31.0 / 77, ByAge(p, 1.5), 12); // (1/12 + 2/7) ÷ 11/12
+        Assert.Equal(0.25, ByAge(p, 9), 12); // at 9 days: 9 lost, 10 won, 11 open, 12 lost: (2/21) ÷ (8/21)
+        Assert.Equal(0.0, ByAge(p, 10.5), 12); // only the open 11-day stay and the lost 12-day one remain
+        Assert.Equal(0.0, ByAge(p, 30), 12); // older than every stay
+        Assert.Equal(0.5, p[Proposal]); // the stage's own share stays the closed deals': 5 of 10
+        Assert.True(p.ByStageAge);
+        Assert.EndsWith(", by stage age", p.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_stage_age_rests_on_at_least_the_minimum_number_of_stays()
+    {
+        var p = StageProbabilities.Learn(ProposalStays(), AsOf, Year, byStageAge: true);
+
+        // Ten stays at risk from the 3-day length on: (1/12 + 2/7) ÷ 10/12 = 31/70 at every older age.
+        Assert.Equal(10, StageProbabilities.MinimumComparables);
+        Assert.Equal(31.0 / 70, ByAge(p, 3), 12);
+        Assert.Equal(31.0 / 70, ByAge(p, 30), 12);
+        Assert.Equal(31.0 / 77, ByAge(p, 2), 12);
+    }
+
+    [Fact]
+    public void Without_stage_age_an_open_deal_gets_its_stage_share()
+    {
+        var p = StageProbabilities.Learn(ProposalStays(), AsOf, Year);
+
+        Assert.False(p.ByStageAge);
+        Assert.Equal(0.5, ByAge(p, 0));
+        Assert.Equal(0.5, ByAge(p, 30));
+        var unknown = new PipelineDeal(DealId.Of(99), RepId.Of(1), Negotiation, Usd(1m), new LocalDate(2026, 4, 1), AsOf);
+        Assert.False(p.TryGet(unknown, AsOf, out _));
+    }
+
     [Fact]
     public void The_look_back_excludes_its_start_and_includes_its_end()
     {

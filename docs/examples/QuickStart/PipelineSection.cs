@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.IO;
+using NodaTime;
+using SalesKpi;
+using SalesKpi.Forecasting;
+using SalesKpi.SampleData;
+
+/// <summary>
+/// Quick start: the pipeline forecast of the current fiscal month, from the deals open at the sample's as-of instant,
+/// with stage win probabilities and close-date slips learned from the past year; then how often the P10-P90 range of
+/// the same forecast, made at the start of each of the past twelve months, held that month's actual bookings.
+/// </summary>
+internal static class PipelineSection
+{
+    private static readonly Duration Year = Duration.FromDays(365);
+
+    public static void Print(TextWriter output, SampleOrganisation sample, LocalDate asOf)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var deals = sample.Facts.Deals;
+        var zone = sample.OrganisationZone;
+        var month = sample.ReportingCalendar.GetPeriod(sample.AsOf.InZone(sample.OrganisationZone).Date, PeriodKind.Month);
+
+        var probabilities = StageProbabilities.Learn(deals, sample.AsOf, Year, byStageAge: true);
+        var slips = CloseDateSlips.Learn(deals, sample.AsOf, Year, zone);
+        var snapshot = PipelineSnapshot.Take(deals, sample.AsOf, zone, sample.Currency);
+        output.WriteLine(string.Create(invariant, $"Stage win probabilities, deals closed in the year to {asOf:uuuu-MM-dd}:"));
+        foreach (var stage in probabilities.Stages)
+        {
+            output.WriteLine(string.Create(invariant, $"  {stage.Stage.Name,-14} {stage.Probability,6:P1}  ({stage.Won} of {stage.Closed} won, median slip {Median(slips.For(stage.Stage))} days)"));
+        }
+
+        var weighted = WeightedPipeline.Of(snapshot, probabilities, month);
+        var simulation = PipelineSimulation.Run(snapshot, probabilities, slips, month, trials: 10_000, seed: 42);
+        output.WriteLine(string.Create(invariant, $"{month.Label}: {snapshot.OpenDeals.Count} open deals, {snapshot.Excluded.Count} excluded; won so far {simulation.WonToDate.Amount:N0}"));
+        output.WriteLine(string.Create(invariant, $"  weighted pipeline closing in the month  {weighted.Expected.Amount,12:N0} ± {weighted.StandardDeviation:N0} of {weighted.Unweighted.Amount:N0}"));
+        output.WriteLine(string.Create(invariant, $"  Monte Carlo, 10,000 trials, slips drawn  P10 {simulation.P10.Amount:N0}  P50 {simulation.P50.Amount:N0}  P90 {simulation.P90.Amount:N0}"));
+
+        // The same forecast made at the start of each of the past twelve months, against what each month booked.
+        int held = 0;
+        int months = 0;
+        output.WriteLine("Backtest: forecast at each month's start vs. the month's actual bookings");
+        output.WriteLine("  month                P10           P90        actual  held");
+        var past = month;
+        for (int i = 0; i < 12; i++)
+        {
+            past = sample.ReportingCalendar.Previous(past);
+        }
+
+        for (; past < month; past = sample.ReportingCalendar.Next(past))
+        {
+            var start = zone.AtStartOfDay(past.Start).ToInstant();
+            var atStart = PipelineSnapshot.Take(deals, start, zone, sample.Currency);
+            var forecast = PipelineSimulation.Run(
+                atStart, StageProbabilities.Learn(deals, start, Year, byStageAge: true), CloseDateSlips.Learn(deals, start, Year, zone), past, trials: 10_000, seed: 42);
+            var actual = PipelineSnapshot.Take(deals, zone.AtStartOfDay(past.End).ToInstant(), zone, sample.Currency).WonIn(past);
+            bool inside = forecast.P10 <= actual && actual <= forecast.P90;
+            held += inside ? 1 : 0;
+            months++;
+            output.WriteLine(string.Create(invariant, $"  {past.Label,-12} {forecast.P10.Amount,12:N0}  {forecast.P90.Amount,12:N0}  {actual.Amount,12:N0}  {(inside ? "yes" : "no")}"));
+        }
+
+        output.WriteLine(string.Create(invariant, $"  P10-P90 held the actual in {held} of {months} months (80% expected if the model is calibrated)"));
+    }
+
+    private static int Median(System.Collections.Generic.IReadOnlyList<int> sorted) => sorted.Count == 0 ? 0 : sorted[(sorted.Count - 1) / 2];
+}
