@@ -70,6 +70,9 @@ public static class NullArgumentSweep
         [typeof(SalesKpi.Forecasting.EtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.Ses(),
         [typeof(SalesKpi.Forecasting.AutoEtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.AutoEts(),
         [typeof(SalesKpi.Forecasting.HoltWintersSseMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.HoltWintersSse(SalesKpi.Forecasting.EtsSeason.Additive),
+        [typeof(SalesKpi.Forecasting.PipelineMarkovChain)] = () => SalesKpi.Forecasting.PipelineMarkovChain.Learn(
+            [new Deal(DealId.Of(1), RepId.Of(1), AccountId.None, null, Instant.FromUtc(2026, 1, 1, 9, 0), null, [new StageChange<DealStage>(Instant.FromUtc(2026, 1, 1, 9, 0), DealStage.Of("Discovery", 0))], outcome: DealOutcome.Won(Instant.FromUtc(2026, 1, 20, 9, 0)))],
+            [Instant.FromUtc(2026, 1, 5, 9, 0), Instant.FromUtc(2026, 2, 5, 9, 0)]),
         [typeof(Metric<RepId, Ungrouped>)] = () => Metric.Count<RepId>(),
         [typeof(Metric<RepId, RepId>)] = () => Metric.Count<RepId>().By(r => r),
         [typeof(Metric<SalesActivity, RepId>)] = () => Metric.Count<SalesActivity>().By(a => a.Rep),
