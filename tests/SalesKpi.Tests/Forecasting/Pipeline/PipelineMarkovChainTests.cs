@@ -9,7 +9,7 @@ using SalesKpi.Forecasting;
 using SalesKpi.Tests.Infrastructure;
 using Xunit;
 
-namespace SalesKpi.Tests.Forecasting;
+namespace SalesKpi.Tests.Forecasting.Pipeline;
 
 public sealed class PipelineMarkovChainTests
 {
