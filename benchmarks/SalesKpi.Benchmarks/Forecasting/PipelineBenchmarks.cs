@@ -11,7 +11,7 @@ namespace SalesKpi.Benchmarks.Forecasting;
 /// Pipeline forecasts over a seeded pipeline of 10², 10³ and 10⁴ open deals (amounts in cents, five stages, expected
 /// closes spread over four months) plus as many closed deals of history: taking the snapshot, learning stage win
 /// probabilities and close-date slips from the history, the weighted pipeline of a quarter, and the Monte Carlo
-/// simulation of the quarter with 10,000 trials. <see cref="WeightedPipeline"/> is the baseline: one pass over the
+/// simulation of the quarter with 10,000 trials, on the calling thread and on two threads (same result). <see cref="WeightedPipeline"/> is the baseline: one pass over the
 /// deals.
 /// </summary>
 [MemoryDiagnoser]
@@ -76,9 +76,16 @@ public class PipelineBenchmarks
     public (StageProbabilities, CloseDateSlips) LearnFromHistory() =>
         (StageProbabilities.Learn(_deals, AsOf, Duration.FromDays(365)), CloseDateSlips.Learn(_deals, AsOf, Duration.FromDays(365), DateTimeZone.Utc));
 
+    [Benchmark]
+    public StageProbabilities LearnByStageAge() => StageProbabilities.Learn(_deals, AsOf, Duration.FromDays(365), byStageAge: true);
+
     [Benchmark(Baseline = true)]
     public WeightedPipeline Weighted() => WeightedPipeline.Of(_snapshot, _probabilities, Quarter);
 
     [Benchmark]
     public PipelineSimulation MonteCarlo10000Trials() => PipelineSimulation.Run(_snapshot, _probabilities, _slips, Quarter, trials: 10_000, seed: 42);
+
+    [Benchmark]
+    public PipelineSimulation MonteCarlo10000TrialsTwoThreads() =>
+        PipelineSimulation.Run(_snapshot, _probabilities, _slips, Quarter, trials: 10_000, seed: 42, maxDegreeOfParallelism: 2);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading.Tasks;
 using NodaTime;
 
 namespace SalesKpi.Forecasting;
@@ -24,8 +25,9 @@ namespace SalesKpi.Forecasting;
 /// Only whether a deal lands in the period matters for the total, so a trial draws one uniform number per deal and
 /// compares it with the deal's probability of being won inside the period, p × q (<see cref="SimulatedDeal"/>); this
 /// has the same distribution as drawing the win and the slip separately, at half the cost. Deals with p × q of 0 or 1
-/// draw nothing. The generator is xoshiro256** seeded through SplitMix64, and deals are taken in id order, so the same
-/// inputs and seed give the same result on every machine, whatever the order of the input deals.
+/// draw nothing. Trials run in blocks of 1,024, each with its own xoshiro256** stream seeded through SplitMix64 from the
+/// seed and the block number, and deals are taken in id order, so the same inputs and seed give the same result on
+/// every machine, on any number of threads, whatever the order of the input deals.
 /// </para>
 /// <para>
 /// <b>Quantiles.</b> <see cref="Quantile"/>(q) is the smallest trial total such that at least a share q of the trials
@@ -50,6 +52,12 @@ public sealed class PipelineSimulation
 {
     /// <summary>The number of trials when none is given.</summary>
     public const int DefaultTrials = 10_000;
+
+    /// <summary>Trials per block: each block has its own random stream, so blocks can run on any thread in any order.</summary>
+    private const int BlockTrials = 1024;
+
+    /// <summary>Trials × deals below which a simulation stays on the calling thread.</summary>
+    private const long ParallelWork = 1L << 20;
 
     private readonly decimal[] _totals;
     private readonly SimulatedDeal[] _deals;
@@ -129,14 +137,24 @@ public sealed class PipelineSimulation
     /// <param name="slips">The historical close-date slips; <see cref="CloseDateSlips.None"/> to keep expected dates.</param>
     /// <param name="period">The period.</param>
     /// <param name="trials">The number of trials, at least 1.</param>
-    /// <param name="seed">The seed of the random stream.</param>
+    /// <param name="seed">The seed of the random streams.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// How many threads may run trial blocks at once: 1 (the default) runs on the calling thread, −1 uses as many as
+    /// the scheduler gives. The result is the same for every value.
+    /// </param>
     /// <returns>The simulation.</returns>
     /// <exception cref="ArgumentException"><paramref name="period"/> is the default value, which has no dates.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/>, <paramref name="probabilities"/> or <paramref name="slips"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trials"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trials"/> is less than 1, or <paramref name="maxDegreeOfParallelism"/> is 0 or less than −1.</exception>
     public static PipelineSimulation Run(
-        PipelineSnapshot snapshot, StageProbabilities probabilities, CloseDateSlips slips, ReportingPeriod period, int trials = DefaultTrials, long seed = 0) =>
-        Run(snapshot, probabilities, slips, period, trials, seed, forceDecimal: false);
+        PipelineSnapshot snapshot,
+        StageProbabilities probabilities,
+        CloseDateSlips slips,
+        ReportingPeriod period,
+        int trials = DefaultTrials,
+        long seed = 0,
+        int maxDegreeOfParallelism = 1) =>
+        Run(snapshot, probabilities, slips, period, trials, seed, forceDecimal: false, maxDegreeOfParallelism);
 
     /// <summary>Returns the smallest trial total such that at least a share <paramref name="probability"/> of the trials closed at or below it.</summary>
     /// <param name="probability">The share, in [0, 1]; 0 gives the smallest total, 1 the largest.</param>
@@ -192,7 +210,7 @@ public sealed class PipelineSimulation
         $"{Period}: P10 {P10}, P50 {P50}, P90 {P90} ({Trials} trials, seed {Seed})");
 
     internal static PipelineSimulation Run(
-        PipelineSnapshot snapshot, StageProbabilities probabilities, CloseDateSlips slips, ReportingPeriod period, int trials, long seed, bool forceDecimal)
+        PipelineSnapshot snapshot, StageProbabilities probabilities, CloseDateSlips slips, ReportingPeriod period, int trials, long seed, bool forceDecimal, int maxDegreeOfParallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -201,6 +219,11 @@ public sealed class PipelineSimulation
         if (trials < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(trials), trials, "A simulation needs at least one trial.");
+        }
+
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The degree of parallelism must be -1 (no limit) or at least 1.");
         }
 
         var deals = new List<SimulatedDeal>(snapshot.OpenDeals.Count);
@@ -238,7 +261,7 @@ public sealed class PipelineSimulation
             }
         }
 
-        var totals = Simulate(fixedSum, [.. amounts], [.. thresholds], trials, unchecked((ulong)seed), forceDecimal);
+        var totals = Simulate(fixedSum, [.. amounts], [.. thresholds], trials, unchecked((ulong)seed), forceDecimal, maxDegreeOfParallelism);
         Array.Sort(totals);
         return new(period, snapshot.Currency, seed, Money.Of(wonToDate, snapshot.Currency), Money.Of(expected, snapshot.Currency), totals, [.. deals], [.. excluded]);
     }
@@ -286,12 +309,12 @@ public sealed class PipelineSimulation
         return lo;
     }
 
-    private static decimal[] Simulate(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, bool forceDecimal)
+    private static decimal[] Simulate(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, bool forceDecimal, int maxDegreeOfParallelism)
     {
         if (!forceDecimal && TryScale(fixedSum, amounts, out byte scale, out long fixedScaled, out long[] scaled))
         {
             var totals = new long[trials];
-            SimulateScaled(totals, fixedScaled, scaled, thresholds, seed);
+            SimulateScaled(totals, fixedScaled, scaled, thresholds, seed, maxDegreeOfParallelism);
             var result = new decimal[trials];
             for (int t = 0; t < trials; t++)
             {
@@ -303,7 +326,7 @@ public sealed class PipelineSimulation
             return result;
         }
 
-        return SimulateDecimal(fixedSum, amounts, thresholds, trials, seed);
+        return SimulateDecimal(fixedSum, amounts, thresholds, trials, seed, maxDegreeOfParallelism);
     }
 
     /// <summary>Scales every amount to integers at the finest scale present, when the largest possible total fits a long.</summary>
@@ -349,40 +372,70 @@ public sealed class PipelineSimulation
         }
     }
 
-    private static void SimulateScaled(long[] totals, long fixedSum, long[] amounts, ulong[] thresholds, ulong seed)
+    /// <summary>The seed of trial block <paramref name="block"/>: SplitMix64 of the seed advanced by the block number.</summary>
+    private static ulong BlockSeed(ulong seed, int block)
     {
-        var random = new Xoshiro256StarStar(seed);
-        for (int t = 0; t < totals.Length; t++)
-        {
-            long sum = fixedSum;
-            for (int i = 0; i < amounts.Length; i++)
-            {
-                // All ones when the 53-bit draw is below the threshold (the subtraction wraps), else zero.
-                long won = (long)((random.Next() >> 11) - thresholds[i]) >> 63;
-                sum += amounts[i] & won;
-            }
-
-            totals[t] = sum;
-        }
+        ulong state = seed + ((ulong)block * 0x9E3779B97F4A7C15UL);
+        return Xoshiro256StarStar.SplitMix64(ref state);
     }
 
-    private static decimal[] SimulateDecimal(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed)
+    /// <summary>Runs <paramref name="block"/> for every block of <see cref="BlockTrials"/> trials, in parallel when asked and worth it.</summary>
+    private static void ForEachBlock(int trials, int deals, int maxDegreeOfParallelism, Action<int> block)
     {
-        var random = new Xoshiro256StarStar(seed);
-        var totals = new decimal[trials];
-        for (int t = 0; t < trials; t++)
+        int blocks = (trials + BlockTrials - 1) / BlockTrials;
+        if (maxDegreeOfParallelism == 1 || blocks == 1 || (long)trials * deals < ParallelWork)
         {
-            decimal sum = fixedSum;
-            for (int i = 0; i < amounts.Length; i++)
+            for (int b = 0; b < blocks; b++)
             {
-                if ((random.Next() >> 11) < thresholds[i])
-                {
-                    sum += amounts[i];
-                }
+                block(b);
             }
 
-            totals[t] = sum;
+            return;
         }
+
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block);
+    }
+
+    private static void SimulateScaled(long[] totals, long fixedSum, long[] amounts, ulong[] thresholds, ulong seed, int maxDegreeOfParallelism) =>
+        ForEachBlock(totals.Length, amounts.Length, maxDegreeOfParallelism, b =>
+        {
+            var random = new Xoshiro256StarStar(BlockSeed(seed, b));
+            int end = Math.Min(totals.Length, (b + 1) * BlockTrials);
+            for (int t = b * BlockTrials; t < end; t++)
+            {
+                long sum = fixedSum;
+                for (int i = 0; i < amounts.Length; i++)
+                {
+                    // All ones when the 53-bit draw is below the threshold (the subtraction wraps), else zero.
+                    long won = (long)((random.Next() >> 11) - thresholds[i]) >> 63;
+                    sum += amounts[i] & won;
+                }
+
+                totals[t] = sum;
+            }
+        });
+
+    private static decimal[] SimulateDecimal(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, int maxDegreeOfParallelism)
+    {
+        var totals = new decimal[trials];
+        ForEachBlock(trials, amounts.Length, maxDegreeOfParallelism, b =>
+        {
+            var random = new Xoshiro256StarStar(BlockSeed(seed, b));
+            int end = Math.Min(trials, (b + 1) * BlockTrials);
+            for (int t = b * BlockTrials; t < end; t++)
+            {
+                decimal sum = fixedSum;
+                for (int i = 0; i < amounts.Length; i++)
+                {
+                    if ((random.Next() >> 11) < thresholds[i])
+                    {
+                        sum += amounts[i];
+                    }
+                }
+
+                totals[t] = sum;
+            }
+        });
 
         return totals;
     }

@@ -182,6 +182,26 @@ public sealed class PipelineSimulationTests
         Assert.Equal(500, first.Trials);
     }
 
+    [Fact]
+    public void Gives_the_same_trials_on_any_number_of_threads()
+    {
+        // 300 deals × 5,000 trials is enough work for the blocks to run in parallel.
+        var snapshot = Snapshot([.. Enumerable.Range(1, 300).Select(i => Open(i, 10m + i, InMarch, i % 3 == 0 ? Discovery : Proposal))]);
+        var probabilities = Probabilities(0.3, 0.55);
+
+        var one = PipelineSimulation.Run(snapshot, probabilities, CloseDateSlips.None, March, 5000, seed: 8);
+        var two = PipelineSimulation.Run(snapshot, probabilities, CloseDateSlips.None, March, 5000, seed: 8, maxDegreeOfParallelism: 2);
+        var any = PipelineSimulation.Run(snapshot, probabilities, CloseDateSlips.None, March, 5000, seed: 8, maxDegreeOfParallelism: -1);
+
+        for (int i = 0; i <= 50; i++)
+        {
+            Assert.Equal(one.Quantile(i / 50.0), two.Quantile(i / 50.0));
+            Assert.Equal(one.Quantile(i / 50.0), any.Quantile(i / 50.0));
+        }
+
+        Assert.Equal(one.StandardDeviation, two.StandardDeviation);
+    }
+
     [Theory]
     [InlineData(0.0, 0)]
     [InlineData(0.1, 9)]
@@ -208,6 +228,8 @@ public sealed class PipelineSimulationTests
         Assert.Equal("slips", Assert.Throws<ArgumentNullException>(() => PipelineSimulation.Run(snapshot, p, null!, March)).ParamName);
         Assert.Equal("period", Assert.Throws<ArgumentException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, default)).ParamName);
         Assert.Equal("trials", Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 0)).ParamName);
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 10, 0, 0)).ParamName);
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 10, 0, -2)).ParamName);
         var simulation = PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 10);
         Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => simulation.Quantile(double.NaN)).ParamName);
         Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => simulation.Quantile(1.5)).ParamName);
