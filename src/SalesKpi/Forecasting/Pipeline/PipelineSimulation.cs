@@ -261,8 +261,7 @@ public sealed class PipelineSimulation
             }
         }
 
-        var totals = Simulate(fixedSum, [.. amounts], [.. thresholds], trials, unchecked((ulong)seed), forceDecimal, maxDegreeOfParallelism);
-        Array.Sort(totals);
+        var totals = SortedTotals(fixedSum, [.. amounts], [.. thresholds], trials, unchecked((ulong)seed), forceDecimal, maxDegreeOfParallelism);
         return new(period, snapshot.Currency, seed, Money.Of(wonToDate, snapshot.Currency), Money.Of(expected, snapshot.Currency), totals, [.. deals], [.. excluded]);
     }
 
@@ -309,12 +308,14 @@ public sealed class PipelineSimulation
         return lo;
     }
 
-    private static decimal[] Simulate(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, bool forceDecimal, int maxDegreeOfParallelism)
+    /// <summary>Simulates the trials and returns their totals in ascending order.</summary>
+    private static decimal[] SortedTotals(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, bool forceDecimal, int maxDegreeOfParallelism)
     {
         if (!forceDecimal && TryScale(fixedSum, amounts, out byte scale, out long fixedScaled, out long[] scaled))
         {
             var totals = new long[trials];
             SimulateScaled(totals, fixedScaled, scaled, thresholds, seed, maxDegreeOfParallelism);
+            Array.Sort(totals);
             var result = new decimal[trials];
             for (int t = 0; t < trials; t++)
             {
@@ -326,7 +327,9 @@ public sealed class PipelineSimulation
             return result;
         }
 
-        return SimulateDecimal(fixedSum, amounts, thresholds, trials, seed, maxDegreeOfParallelism);
+        var exact = SimulateDecimal(fixedSum, amounts, thresholds, trials, seed, maxDegreeOfParallelism);
+        Array.Sort(exact);
+        return exact;
     }
 
     /// <summary>Scales every amount to integers at the finest scale present, when the largest possible total fits a long.</summary>
