@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using NodaTime;
+using SalesKpi.Forecasting;
+using SalesKpi.SampleData;
+
+namespace SalesKpi.Evaluation;
+
+/// <summary>
+/// The pipeline backtest: on generated sample organisations, the Monte Carlo forecast made at the start of each of
+/// the last months against the bookings of that month, with stage win probabilities by stage age and without.
+/// Prints one CSV line per organisation, setting and month, then one summary line per setting.
+/// </summary>
+internal static class PipelineBacktest
+{
+    public const string Usage = "usage: SalesKpi.Evaluation pipeline [--seeds 1,2,3,4,42] [--months 12] [--trials 10000]";
+
+    private static readonly Duration Year = Duration.FromDays(365);
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        int[] seeds = [1, 2, 3, 4, 42];
+        int months = 12;
+        int trials = 10_000;
+        for (int i = 1; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length)
+            {
+                Console.Error.WriteLine(Usage);
+                Console.Error.WriteLine($"error: option '{args[i]}' needs a value.");
+                return 2;
+            }
+
+            string value = args[i + 1];
+            bool ok = args[i] switch
+            {
+                "--seeds" => TryParseSeeds(value, out seeds),
+                "--months" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out months) && months > 0,
+                "--trials" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out trials) && trials > 0,
+                _ => false,
+            };
+            if (!ok)
+            {
+                Console.Error.WriteLine(Usage);
+                Console.Error.WriteLine($"error: bad option or value: '{args[i]} {value}'.");
+                return 2;
+            }
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        var held = new Dictionary<bool, (int Held, int Months, double Ratio)>();
+        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held");
+        foreach (int seed in seeds)
+        {
+            var sample = SampleOrganisation.Generate(new SampleOptions { Seed = seed, Activities = 300_000, Start = new LocalDate(2023, 12, 1), Months = 36 });
+            var zone = sample.OrganisationZone;
+            var calendar = sample.ReportingCalendar;
+            var deals = sample.Facts.Deals;
+            var upcoming = calendar.GetPeriod(sample.AsOf.InZone(zone).Date, PeriodKind.Month);
+            var first = calendar.Shift(upcoming, -months);
+            foreach (bool byStageAge in new[] { true, false })
+            {
+                for (var month = first; month < upcoming; month = calendar.Next(month))
+                {
+                    var start = zone.AtStartOfDay(month.Start).ToInstant();
+                    var atStart = PipelineSnapshot.Take(deals, start, zone, sample.Currency);
+                    var forecast = PipelineSimulation.Run(
+                        atStart,
+                        StageProbabilities.Learn(deals, start, Year, byStageAge),
+                        CloseDateSlips.Learn(deals, start, Year, zone),
+                        month,
+                        trials,
+                        seed: 42);
+                    var atEnd = PipelineSnapshot.Take(deals, zone.AtStartOfDay(month.End).ToInstant(), zone, sample.Currency);
+                    var actual = atEnd.WonIn(month).Amount;
+                    var open = atStart.OpenDeals.Select(d => d.Id).ToHashSet();
+                    decimal fromOpen = atEnd.Won.Where(w => open.Contains(w.Id) && month.Contains(w.ClosedOn)).Sum(w => w.Amount.Amount);
+                    bool inside = forecast.P10.Amount <= actual && actual <= forecast.P90.Amount;
+                    held.TryGetValue(byStageAge, out var sum);
+                    held[byStageAge] = (sum.Held + (inside ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(forecast.P50.Amount / actual));
+                    output.WriteLine(string.Create(
+                        invariant,
+                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)}"));
+                }
+            }
+        }
+
+        foreach (var (byStageAge, sum) in held.OrderByDescending(kv => kv.Key))
+        {
+            output.WriteLine(string.Create(
+                invariant,
+                $"# by_stage_age={byStageAge.ToString().ToLowerInvariant()}: P10-P90 held the actual in {sum.Held} of {sum.Months} months ({100.0 * sum.Held / sum.Months:F1}%), mean P50/actual {sum.Ratio / sum.Months:F2}"));
+        }
+
+        return 0;
+    }
+
+    private static bool TryParseSeeds(string value, out int[] seeds)
+    {
+        var parsed = new List<int>();
+        foreach (string part in value.Split(','))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
+            {
+                seeds = [];
+                return false;
+            }
+
+            parsed.Add(seed);
+        }
+
+        seeds = [.. parsed];
+        return seeds.Length > 0;
+    }
+}
