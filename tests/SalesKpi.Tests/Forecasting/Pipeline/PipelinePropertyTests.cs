@@ -109,6 +109,47 @@ public sealed class PipelinePropertyTests
     }
 
     [Property]
+    public bool Probabilities_by_stage_age_are_probabilities_and_start_at_the_closed_share(PositiveInt[] stayDays, bool[] won, byte openCount)
+    {
+        // Closed deals with stays of the given lengths in Proposal; won as given (or lost).
+        var deals = new List<Deal>();
+        for (int i = 0; i < stayDays.Length; i++)
+        {
+            var entered = At(1, 1);
+            var deal = new Deal(DealId.Of(i + 1), RepId.Of(1), AccountId.None, Usd(1m), entered, new LocalDate(2026, 4, 1), [new(entered, Proposal)]);
+            var closedAt = entered + Duration.FromHours(stayDays[i].Get % 1500);
+            deals.Add(deal.WithOutcome(i < won.Length && won[i] ? DealOutcome.Won(closedAt) : DealOutcome.Lost(closedAt)));
+        }
+
+        var closedOnly = StageProbabilities.Learn(deals, AsOf, Duration.FromDays(365), byStageAge: true);
+        for (int i = 0; i < openCount % 8; i++)
+        {
+            var entered = AsOf - Duration.FromHours(37 * (i + 1));
+            deals.Add(new Deal(DealId.Of(10_000 + i), RepId.Of(1), AccountId.None, Usd(1m), entered, new LocalDate(2026, 4, 1), [new(entered, Proposal)]));
+        }
+
+        var withOpen = StageProbabilities.Learn(deals, AsOf, Duration.FromDays(365), byStageAge: true);
+        if (stayDays.Length == 0)
+        {
+            return !closedOnly.TryGet(Proposal, out _);
+        }
+
+        bool inRange = true;
+        foreach (var p in new[] { closedOnly, withOpen })
+        {
+            for (int hours = 0; hours <= 1600; hours += 50)
+            {
+                var deal = new PipelineDeal(DealId.Of(99), RepId.Of(1), Proposal, Usd(1m), new LocalDate(2026, 4, 1), AsOf - Duration.FromHours(hours));
+                inRange &= p.TryGet(deal, AsOf, out double probability) && probability >= 0 && probability <= 1;
+            }
+        }
+
+        var fresh = new PipelineDeal(DealId.Of(99), RepId.Of(1), Proposal, Usd(1m), new LocalDate(2026, 4, 1), AsOf);
+        closedOnly.TryGet(fresh, AsOf, out double atZero);
+        return inRange && Math.Abs(atZero - closedOnly[Proposal]) <= 1e-12;
+    }
+
+    [Property]
     public bool Pace_projection_and_required_rate_agree(PositiveInt actualCents, PositiveInt quotaCents, byte dayOfMarch)
     {
         decimal actual = actualCents.Get / 100m;
