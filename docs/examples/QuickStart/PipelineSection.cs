@@ -41,7 +41,7 @@ internal static class PipelineSection
         int held = 0;
         int months = 0;
         output.WriteLine("Backtest: forecast at each month's start vs. the month's actual bookings");
-        output.WriteLine("  month                P10           P90        actual  held");
+        output.WriteLine("  month                P10           P90        actual  held         quota  chance of quota  made it");
         var past = month;
         for (int i = 0; i < 12; i++)
         {
@@ -58,10 +58,29 @@ internal static class PipelineSection
             bool inside = forecast.P10 <= actual && actual <= forecast.P90;
             held += inside ? 1 : 0;
             months++;
-            output.WriteLine(string.Create(invariant, $"  {past.Label,-12} {forecast.P10.Amount,12:N0}  {forecast.P90.Amount,12:N0}  {actual.Amount,12:N0}  {(inside ? "yes" : "no")}"));
+            decimal quota = BookingsQuota(sample, past);
+            double chance = forecast.ProbabilityOfReaching(Money.Of(quota, sample.Currency));
+            output.WriteLine(string.Create(
+                invariant,
+                $"  {past.Label,-12} {forecast.P10.Amount,12:N0}  {forecast.P90.Amount,12:N0}  {actual.Amount,12:N0}  {(inside ? "yes" : "no"),-4} {quota,12:N0}  {chance,15:P0}  {(actual.Amount >= quota ? "yes" : "no")}"));
         }
 
         output.WriteLine(string.Create(invariant, $"  P10-P90 held the actual in {held} of {months} months (80% expected if the model is calibrated)"));
+    }
+
+    /// <summary>The organisation's bookings quota of a month: the AEs' new-business and the account managers' expansion quotas.</summary>
+    private static decimal BookingsQuota(SampleOrganisation sample, ReportingPeriod month)
+    {
+        decimal quota = 0m;
+        foreach (var q in sample.Quotas)
+        {
+            if (q.Month == month && q.Measure is QuotaMeasure.NewBusinessBookings or QuotaMeasure.ExpansionBookings)
+            {
+                quota += q.Target;
+            }
+        }
+
+        return quota;
     }
 
     private static int Median(System.Collections.Generic.IReadOnlyList<int> sorted) => sorted.Count == 0 ? 0 : sorted[(sorted.Count - 1) / 2];

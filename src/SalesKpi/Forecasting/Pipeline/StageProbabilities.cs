@@ -196,7 +196,8 @@ public sealed class StageProbabilities
 
     /// <summary>
     /// Returns the win probability of an open deal at <paramref name="asOf"/>: its stage's, or, when
-    /// <see cref="ByStageAge"/>, the share won among the closed deals that stayed in the stage at least as long as the deal has.
+    /// <see cref="ByStageAge"/>, the estimated chance of being won among deals still in the stage at the deal's age in it
+    /// (see the remarks).
     /// </summary>
     /// <param name="deal">The open deal.</param>
     /// <param name="asOf">The instant its age in the stage is measured at, normally the snapshot's.</param>
