@@ -10,7 +10,9 @@ namespace SalesKpi.Forecasting;
 /// <param name="Amount">The amount in force at the snapshot instant; zero or more, in the snapshot's currency.</param>
 /// <param name="ExpectedClose">The expected close date in force at the snapshot instant.</param>
 /// <param name="StageEntered">When the deal entered <paramref name="Stage"/> (the start of its latest stay in it).</param>
-public readonly record struct PipelineDeal(DealId Id, RepId Owner, DealStage Stage, Money Amount, LocalDate ExpectedClose, Instant StageEntered)
+/// <param name="Category">The deal's forecast category (its current one: deals keep no history of it).</param>
+public readonly record struct PipelineDeal(
+    DealId Id, RepId Owner, DealStage Stage, Money Amount, LocalDate ExpectedClose, Instant StageEntered, ForecastCategory Category = ForecastCategory.Pipeline)
 {
     /// <summary>Formats the deal, for example <c>Deal 9 (owner 2) Negotiation 12000 USD, close 2026-03-31</c>.</summary>
     /// <returns>The text.</returns>

@@ -103,7 +103,19 @@ public sealed class PipelineSnapshot
             }
 
             index++;
-            Place(deal, asOf, zone, currency, open, won, excluded);
+            var placement = Place(deal, asOf, zone, currency);
+            switch (placement.Kind)
+            {
+                case PlacementKind.Open:
+                    open.Add(placement.Open);
+                    break;
+                case PlacementKind.Won:
+                    won.Add(placement.Won);
+                    break;
+                case PlacementKind.Excluded:
+                    excluded.Add(new(deal.Id, placement.Reason));
+                    break;
+            }
         }
 
         open.Sort(static (a, b) => a.Id.CompareTo(b.Id));
@@ -129,56 +141,113 @@ public sealed class PipelineSnapshot
         return Money.Of(sum, Currency);
     }
 
+    /// <summary>Rolls the open deals expected to close in <paramref name="period"/> up by forecast category.</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="cumulative">Whether categories roll up (KPI-SPEC's default) or stand alone.</param>
+    /// <returns>The roll-up; see <see cref="ForecastRollUp"/> for the rules.</returns>
+    /// <exception cref="ArgumentException"><paramref name="period"/> is the default value, which has no dates.</exception>
+    public ForecastRollUp RollUp(ReportingPeriod period, bool cumulative = true)
+    {
+        PipelineChecks.RequirePeriod(period, nameof(period));
+        decimal commit = 0m;
+        decimal bestCase = 0m;
+        decimal pipeline = 0m;
+        foreach (var deal in _open)
+        {
+            if (!period.Contains(deal.ExpectedClose))
+            {
+                continue;
+            }
+
+            switch (deal.Category)
+            {
+                case ForecastCategory.Commit or ForecastCategory.Closed:
+                    commit += deal.Amount.Amount;
+                    break;
+                case ForecastCategory.BestCase:
+                    bestCase += deal.Amount.Amount;
+                    break;
+                case ForecastCategory.Pipeline:
+                    pipeline += deal.Amount.Amount;
+                    break;
+            }
+        }
+
+        decimal closed = WonIn(period).Amount;
+        return cumulative
+            ? new(Money.Of(closed, Currency), Money.Of(closed + commit, Currency), Money.Of(closed + commit + bestCase, Currency), Money.Of(pipeline + bestCase + commit, Currency), true)
+            : new(Money.Of(closed, Currency), Money.Of(commit, Currency), Money.Of(bestCase, Currency), Money.Of(pipeline, Currency), false);
+    }
+
+    /// <summary>Returns the pipeline coverage of <paramref name="period"/> against <paramref name="quota"/>.</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="quota">The period's quota, in the snapshot's currency.</param>
+    /// <returns>The open pipeline expected in the period (Omitted excluded) over quota − won in the period so far.</returns>
+    /// <exception cref="ArgumentException"><paramref name="period"/> is the default value, which has no dates.</exception>
+    /// <exception cref="CurrencyMismatchException"><paramref name="quota"/> is in another currency.</exception>
+    public PipelineCoverage Coverage(ReportingPeriod period, Money quota)
+    {
+        PipelineChecks.RequirePeriod(period, nameof(period));
+        if (quota.Currency != Currency)
+        {
+            throw new CurrencyMismatchException(Currency, quota.Currency, nameof(quota));
+        }
+
+        var open = RollUp(period).OpenPipeline;
+        decimal remaining = quota.Amount - WonIn(period).Amount;
+        return new(open, Money.Of(remaining, Currency), remaining > 0 ? open.Amount / remaining : null);
+    }
+
     /// <summary>Formats a summary, for example <c>Pipeline at 2026-03-01T00:00:00Z: 120 open, 40 won, 3 excluded (USD)</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"Pipeline at {Facts.Format(AsOf)}: {_open.Length} open, {_won.Length} won, {_excluded.Length} excluded ({Currency})");
 
-    private static void Place(Deal deal, Instant asOf, DateTimeZone zone, Currency currency, List<PipelineDeal> open, List<PipelineWin> won, List<PipelineExclusion> excluded)
+    /// <summary>Places one deal at <paramref name="asOf"/>: open, won, excluded (with the reason), or not part of the pipeline.</summary>
+    internal static Placement Place(Deal deal, Instant asOf, DateTimeZone zone, Currency currency)
     {
         if (deal.Created > asOf)
         {
-            return;
+            return default;
         }
 
         if (deal.Outcome.IsClosed)
         {
             if (deal.Outcome.ClosedAt is not { } closedAt)
             {
-                excluded.Add(new(deal.Id, PipelineExclusionReason.ClosedWithoutCloseTime));
-                return;
+                return Placement.Excluded(PipelineExclusionReason.ClosedWithoutCloseTime);
             }
 
             if (closedAt <= asOf)
             {
-                if (deal.IsWon && Amount(deal, asOf, currency, excluded) is { } wonAmount)
+                if (!deal.IsWon)
                 {
-                    won.Add(new(deal.Id, deal.Owner, wonAmount, closedAt.InZone(zone).Date));
+                    return default;
                 }
 
-                return;
+                var (wonAmount, wonReason) = Amount(deal, asOf, currency);
+                return wonReason is { } r ? Placement.Excluded(r) : new(PlacementKind.Won, default, new(deal.Id, deal.Owner, wonAmount, closedAt.InZone(zone).Date), default);
             }
         }
 
         if (CurrentStay(deal, asOf) is not var (stage, entered))
         {
-            excluded.Add(new(deal.Id, PipelineExclusionReason.NoStage));
-            return;
+            return Placement.Excluded(PipelineExclusionReason.NoStage);
         }
 
-        if (Amount(deal, asOf, currency, excluded) is not { } amount)
+        var (amount, reason) = Amount(deal, asOf, currency);
+        if (reason is { } amountReason)
         {
-            return;
+            return Placement.Excluded(amountReason);
         }
 
         if (deal.ExpectedCloseAt(asOf) is not { } expectedClose)
         {
-            excluded.Add(new(deal.Id, PipelineExclusionReason.MissingExpectedClose));
-            return;
+            return Placement.Excluded(PipelineExclusionReason.MissingExpectedClose);
         }
 
-        open.Add(new(deal.Id, deal.Owner, stage, amount, expectedClose, entered));
+        return new(PlacementKind.Open, new(deal.Id, deal.Owner, stage, amount, expectedClose, entered, deal.ForecastCategory), default, default);
     }
 
     /// <summary>The stage at <paramref name="asOf"/> (as <see cref="Deal.StageAt"/>) and the start of the run of entries into it that ends there.</summary>
@@ -219,27 +288,33 @@ public sealed class PipelineSnapshot
         return (stage, entered);
     }
 
-    private static Money? Amount(Deal deal, Instant asOf, Currency currency, List<PipelineExclusion> excluded)
+    private static (Money Amount, PipelineExclusionReason? Reason) Amount(Deal deal, Instant asOf, Currency currency)
     {
-        PipelineExclusionReason reason;
         if (deal.AmountAt(asOf) is not { } amount)
         {
-            reason = PipelineExclusionReason.MissingAmount;
-        }
-        else if (amount.Currency != currency)
-        {
-            reason = PipelineExclusionReason.OtherCurrency;
-        }
-        else if (amount.Amount < 0)
-        {
-            reason = PipelineExclusionReason.NegativeAmount;
-        }
-        else
-        {
-            return amount;
+            return (default, PipelineExclusionReason.MissingAmount);
         }
 
-        excluded.Add(new(deal.Id, reason));
-        return null;
+        if (amount.Currency != currency)
+        {
+            return (default, PipelineExclusionReason.OtherCurrency);
+        }
+
+        return amount.Amount < 0 ? (default, PipelineExclusionReason.NegativeAmount) : (amount, null);
     }
+}
+
+/// <summary>Where a deal stands at an instant.</summary>
+internal enum PlacementKind
+{
+    None,
+    Open,
+    Won,
+    Excluded,
+}
+
+/// <summary>A deal placed at an instant: open (with its state then), won, excluded (with the reason) or none of these.</summary>
+internal readonly record struct Placement(PlacementKind Kind, PipelineDeal Open, PipelineWin Won, PipelineExclusionReason Reason)
+{
+    public static Placement Excluded(PipelineExclusionReason reason) => new(PlacementKind.Excluded, default, default, reason);
 }
