@@ -9,10 +9,11 @@ namespace SalesKpi.Benchmarks.Forecasting;
 
 /// <summary>
 /// Pipeline forecasts over a seeded pipeline of 10², 10³ and 10⁴ open deals (amounts in cents, five stages, expected
-/// closes spread over four months) plus as many closed deals of history: taking the snapshot, learning stage win
-/// probabilities and close-date slips from the history, the weighted pipeline of a quarter, and the Monte Carlo
-/// simulation of the quarter with 10,000 trials, on the calling thread and on two threads (same result). <see cref="WeightedPipeline"/> is the baseline: one pass over the
-/// deals.
+/// closes spread over four months) plus as many closed deals of history: taking the snapshot; learning stage win
+/// probabilities and close-date slips from the history (and probabilities by stage age); the weighted pipeline of a
+/// quarter; the flow of the quarter's pipeline over 30 days; and the Monte Carlo simulation of the quarter with 10,000
+/// trials, on the calling thread and on two threads (same result). <see cref="WeightedPipeline"/> is the baseline: one
+/// pass over the deals.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
@@ -78,6 +79,10 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public StageProbabilities LearnByStageAge() => StageProbabilities.Learn(_deals, AsOf, Duration.FromDays(365), byStageAge: true);
+
+    [Benchmark]
+    public PipelineFlow Flow() =>
+        PipelineFlow.Between(_deals, AsOf - Duration.FromDays(30), AsOf, Quarter, DateTimeZone.Utc, Currency.Usd, ReportingCalendar.Iso);
 
     [Benchmark(Baseline = true)]
     public WeightedPipeline Weighted() => WeightedPipeline.Of(_snapshot, _probabilities, Quarter);

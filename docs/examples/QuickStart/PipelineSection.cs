@@ -37,6 +37,12 @@ internal static class PipelineSection
         output.WriteLine(string.Create(invariant, $"  weighted pipeline closing in the month  {weighted.Expected.Amount,12:N0} ± {weighted.StandardDeviation:N0} of {weighted.Unweighted.Amount:N0}"));
         output.WriteLine(string.Create(invariant, $"  Monte Carlo, 10,000 trials, slips drawn  P10 {simulation.P10.Amount:N0}  P50 {simulation.P50.Amount:N0}  P90 {simulation.P90.Amount:N0}"));
 
+        // How the coming month's pipeline changed over the last 30 days.
+        var flow = PipelineFlow.Between(deals, sample.AsOf - Duration.FromDays(30), sample.AsOf, month, zone, sample.Currency, sample.ReportingCalendar);
+        output.WriteLine(string.Create(
+            invariant,
+            $"  its pipeline over the last 30 days: {flow.Start.Amount:N0} + {flow.New.Amount:N0} new + {flow.PulledIn.Amount:N0} pulled in + {flow.AmountUp.Amount:N0} up − {flow.Won.Amount:N0} won − {flow.Lost.Amount:N0} lost − {flow.PushedOut.Amount:N0} pushed out − {(flow.PulledForward.Amount + flow.Dropped.Amount):N0} other − {flow.AmountDown.Amount:N0} down = {flow.End.Amount:N0}"));
+
         // The same forecast made at the start of each of the past twelve months, against what each month booked.
         int held = 0;
         int months = 0;
