@@ -109,10 +109,7 @@ public sealed class CloseDateSlips
         int index = 0;
         foreach (var deal in deals)
         {
-            if (deal is null)
-            {
-                throw new ArgumentNullException(nameof(deals), string.Create(CultureInfo.InvariantCulture, $"Deal at position {index} is null."));
-            }
+            PipelineChecks.RequireDeal(deal, index, null, nameof(deals));
 
             index++;
             if (!deal.IsWon || deal.Outcome.ClosedAt is not { } closedAt || closedAt <= start || closedAt > asOf)

@@ -164,15 +164,7 @@ public sealed class PipelineFlow
         int index = 0;
         foreach (var deal in deals)
         {
-            if (deal is null)
-            {
-                throw new ArgumentNullException(nameof(deals), string.Create(CultureInfo.InvariantCulture, $"Deal at position {index} is null."));
-            }
-
-            if (!seen.Add(deal.Id))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Deal {deal.Id} appears more than once."), nameof(deals));
-            }
+            PipelineChecks.RequireDeal(deal, index, seen, nameof(deals));
 
             index++;
             var first = PipelineSnapshot.Place(deal, from, zone, currency);

@@ -185,22 +185,7 @@ public sealed class PipelineSimulation
             throw new CurrencyMismatchException(Currency, target.Currency, nameof(target));
         }
 
-        int lo = 0;
-        int hi = _totals.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_totals[mid] < target.Amount)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return (double)(_totals.Length - lo) / _totals.Length;
+        return (double)(_totals.Length - PipelineChecks.LowerBound(_totals, target.Amount)) / _totals.Length;
     }
 
     /// <summary>Formats a summary, for example <c>2026-Q1: P10 90000 USD, P50 120000 USD, P90 150000 USD (10000 trials, seed 42)</c>.</summary>
@@ -275,7 +260,7 @@ public sealed class PipelineSimulation
         }
 
         int minSlip = NodaTime.Period.DaysBetween(expected, asOfDate);
-        int first = LowerBound(slips, minSlip);
+        int first = PipelineChecks.LowerBound(slips, minSlip);
         int possible = slips.Length - first;
         if (possible == 0)
         {
@@ -284,28 +269,8 @@ public sealed class PipelineSimulation
 
         int from = Math.Max(NodaTime.Period.DaysBetween(expected, period.Start), minSlip);
         int to = NodaTime.Period.DaysBetween(expected, period.End);
-        int inPeriod = from < to ? LowerBound(slips, to) - LowerBound(slips, from) : 0;
+        int inPeriod = from < to ? PipelineChecks.LowerBound(slips, to) - PipelineChecks.LowerBound(slips, from) : 0;
         return (double)inPeriod / possible;
-    }
-
-    private static int LowerBound(int[] sorted, int value)
-    {
-        int lo = 0;
-        int hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>Simulates the trials and returns their totals in ascending order.</summary>

@@ -92,15 +92,7 @@ public sealed class PipelineSnapshot
         int index = 0;
         foreach (var deal in deals)
         {
-            if (deal is null)
-            {
-                throw new ArgumentNullException(nameof(deals), string.Create(CultureInfo.InvariantCulture, $"Deal at position {index} is null."));
-            }
-
-            if (!seen.Add(deal.Id))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Deal {deal.Id} appears more than once."), nameof(deals));
-            }
+            PipelineChecks.RequireDeal(deal, index, seen, nameof(deals));
 
             index++;
             var placement = Place(deal, asOf, zone, currency);

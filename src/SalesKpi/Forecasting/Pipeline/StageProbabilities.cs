@@ -134,10 +134,7 @@ public sealed class StageProbabilities
         int index = 0;
         foreach (var deal in deals)
         {
-            if (deal is null)
-            {
-                throw new ArgumentNullException(nameof(deals), string.Create(CultureInfo.InvariantCulture, $"Deal at position {index} is null."));
-            }
+            PipelineChecks.RequireDeal(deal, index, null, nameof(deals));
 
             index++;
             if (!deal.Outcome.IsClosed || deal.Outcome.ClosedAt is not { } closedAt || closedAt > asOf)
