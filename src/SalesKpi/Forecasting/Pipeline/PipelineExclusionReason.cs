@@ -6,7 +6,7 @@ public enum PipelineExclusionReason
     /// <summary>The deal has no amount at the snapshot instant.</summary>
     MissingAmount = 1,
 
-    /// <summary>The deal's amount is in another currency than the snapshot's.</summary>
+    /// <summary>The deal's amount is in another currency than the snapshot's, and no exchange-rate table was given.</summary>
     OtherCurrency,
 
     /// <summary>The deal's amount is negative.</summary>
@@ -23,4 +23,7 @@ public enum PipelineExclusionReason
 
     /// <summary>The deal's stage has no win probability (none supplied, or no closed deal passed through it in the look-back).</summary>
     NoStageProbability,
+
+    /// <summary>The deal's amount is in another currency and the exchange-rate table has no rate for it on the rate date.</summary>
+    NoExchangeRate,
 }

@@ -129,8 +129,9 @@ public sealed class PipelineFlow
     /// <param name="to">The second instant; not before <paramref name="from"/>.</param>
     /// <param name="period">The period whose pipeline is followed.</param>
     /// <param name="zone">The time zone that turns close instants into dates.</param>
-    /// <param name="currency">The currency; deals in another are not placeable.</param>
+    /// <param name="currency">The currency.</param>
     /// <param name="calendar">The calendar whose periods of <paramref name="period"/>'s kind define a push to a later period.</param>
+    /// <param name="rates">Exchange rates for amounts in other currencies, as in <see cref="PipelineSnapshot.Take"/>; without them such deals are not placeable.</param>
     /// <returns>The flow.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal, <paramref name="zone"/> or <paramref name="calendar"/> is null.</exception>
     /// <exception cref="ArgumentException">
@@ -138,7 +139,14 @@ public sealed class PipelineFlow
     /// default value, or two deals share an id.
     /// </exception>
     public static PipelineFlow Between(
-        IEnumerable<Deal> deals, Instant from, Instant to, ReportingPeriod period, DateTimeZone zone, Currency currency, ReportingCalendar calendar)
+        IEnumerable<Deal> deals,
+        Instant from,
+        Instant to,
+        ReportingPeriod period,
+        DateTimeZone zone,
+        Currency currency,
+        ReportingCalendar calendar,
+        ExchangeRateTable? rates = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(zone);
@@ -167,14 +175,15 @@ public sealed class PipelineFlow
             PipelineChecks.RequireDeal(deal, index, seen, nameof(deals));
 
             index++;
-            var first = PipelineSnapshot.Place(deal, from, zone, currency);
-            var second = PipelineSnapshot.Place(deal, to, zone, currency);
+            var first = PipelineSnapshot.Place(deal, from, zone, currency, rates);
+            var second = PipelineSnapshot.Place(deal, to, zone, currency, rates);
             bool inFirst = first.Kind == PlacementKind.Open && period.Contains(first.Open.ExpectedClose);
             bool inSecond = second.Kind == PlacementKind.Open && period.Contains(second.Open.ExpectedClose);
             if (!inFirst && !inSecond)
             {
-                if (ClosedBetween(deal, from, to) && deal.Created > from && period.Contains(deal.Outcome.ClosedAt!.Value.InZone(zone).Date)
-                    && deal.AmountAt(to) is { } closedAmount && closedAmount.Currency == currency && closedAmount.Amount >= 0)
+                LocalDate? closedOn = ClosedBetween(deal, from, to) ? deal.Outcome.ClosedAt!.Value.InZone(zone).Date : null;
+                if (closedOn is { } on && deal.Created > from && period.Contains(on)
+                    && PipelineSnapshot.Amount(deal, to, currency, rates, on) is (var closedAmount, null))
                 {
                     Add(deal.IsWon ? PipelineFlowKind.CreatedAndWon : PipelineFlowKind.CreatedAndLost, closedAmount.Amount);
                 }

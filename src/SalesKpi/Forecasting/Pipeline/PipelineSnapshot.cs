@@ -72,11 +72,17 @@ public sealed class PipelineSnapshot
     /// <param name="deals">The deals; none null, ids distinct.</param>
     /// <param name="asOf">The instant.</param>
     /// <param name="zone">The time zone that turns close instants into dates.</param>
-    /// <param name="currency">The currency of the pipeline; deals in another currency are excluded (convert them first).</param>
+    /// <param name="currency">The currency of the pipeline.</param>
+    /// <param name="rates">
+    /// Exchange rates for amounts in other currencies: an open deal's amount converts at the rate in force on the
+    /// snapshot's date, a win's at the rate on the day it was won; a deal with no rate is excluded
+    /// (<see cref="PipelineExclusionReason.NoExchangeRate"/>). Without a table, deals in another currency are excluded
+    /// (<see cref="PipelineExclusionReason.OtherCurrency"/>).
+    /// </param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal or <paramref name="zone"/> is null.</exception>
     /// <exception cref="ArgumentException">Two deals share an id, or <paramref name="currency"/> is the default value.</exception>
-    public static PipelineSnapshot Take(IEnumerable<Deal> deals, Instant asOf, DateTimeZone zone, Currency currency)
+    public static PipelineSnapshot Take(IEnumerable<Deal> deals, Instant asOf, DateTimeZone zone, Currency currency, ExchangeRateTable? rates = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(zone);
@@ -95,7 +101,7 @@ public sealed class PipelineSnapshot
             PipelineChecks.RequireDeal(deal, index, seen, nameof(deals));
 
             index++;
-            var placement = Place(deal, asOf, zone, currency);
+            var placement = Place(deal, asOf, zone, currency, rates);
             switch (placement.Kind)
             {
                 case PlacementKind.Open:
@@ -197,7 +203,7 @@ public sealed class PipelineSnapshot
         $"Pipeline at {Facts.Format(AsOf)}: {_open.Length} open, {_won.Length} won, {_excluded.Length} excluded ({Currency})");
 
     /// <summary>Places one deal at <paramref name="asOf"/>: open, won, excluded (with the reason), or not part of the pipeline.</summary>
-    internal static Placement Place(Deal deal, Instant asOf, DateTimeZone zone, Currency currency)
+    internal static Placement Place(Deal deal, Instant asOf, DateTimeZone zone, Currency currency, ExchangeRateTable? rates)
     {
         if (deal.Created > asOf)
         {
@@ -218,8 +224,9 @@ public sealed class PipelineSnapshot
                     return default;
                 }
 
-                var (wonAmount, wonReason) = Amount(deal, asOf, currency);
-                return wonReason is { } r ? Placement.Excluded(r) : new(PlacementKind.Won, default, new(deal.Id, deal.Owner, wonAmount, closedAt.InZone(zone).Date), default);
+                var wonOn = closedAt.InZone(zone).Date;
+                var (wonAmount, wonReason) = Amount(deal, asOf, currency, rates, wonOn);
+                return wonReason is { } r ? Placement.Excluded(r) : new(PlacementKind.Won, default, new(deal.Id, deal.Owner, wonAmount, wonOn), default);
             }
         }
 
@@ -228,7 +235,7 @@ public sealed class PipelineSnapshot
             return Placement.Excluded(PipelineExclusionReason.NoStage);
         }
 
-        var (amount, reason) = Amount(deal, asOf, currency);
+        var (amount, reason) = Amount(deal, asOf, currency, rates, asOf.InZone(zone).Date);
         if (reason is { } amountReason)
         {
             return Placement.Excluded(amountReason);
@@ -280,7 +287,7 @@ public sealed class PipelineSnapshot
         return (stage, entered);
     }
 
-    private static (Money Amount, PipelineExclusionReason? Reason) Amount(Deal deal, Instant asOf, Currency currency)
+    internal static (Money Amount, PipelineExclusionReason? Reason) Amount(Deal deal, Instant asOf, Currency currency, ExchangeRateTable? rates, LocalDate rateDate)
     {
         if (deal.AmountAt(asOf) is not { } amount)
         {
@@ -289,7 +296,17 @@ public sealed class PipelineSnapshot
 
         if (amount.Currency != currency)
         {
-            return (default, PipelineExclusionReason.OtherCurrency);
+            if (rates is null)
+            {
+                return (default, PipelineExclusionReason.OtherCurrency);
+            }
+
+            if (!rates.TryGetRate(amount.Currency, currency, rateDate, out var rate))
+            {
+                return (default, PipelineExclusionReason.NoExchangeRate);
+            }
+
+            amount = Money.Of(amount.Amount * rate.Rate, currency);
         }
 
         return amount.Amount < 0 ? (default, PipelineExclusionReason.NegativeAmount) : (amount, null);

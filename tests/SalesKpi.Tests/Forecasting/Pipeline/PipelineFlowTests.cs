@@ -68,6 +68,26 @@ public sealed class PipelineFlowTests
     }
 
     [Fact]
+    public void Converts_at_each_instant_so_a_rate_change_shows_as_an_amount_change()
+    {
+        var rates = new ExchangeRateTable(
+        [
+            new ExchangeRate(Currency.Eur, Currency.Usd, new LocalDate(2026, 1, 1), 1.10m),
+            new ExchangeRate(Currency.Eur, Currency.Usd, new LocalDate(2026, 3, 1), 1.20m),
+        ]);
+        var inEuro = new Deal(DealId.Of(1), RepId.Of(1), AccountId.None, Money.Of(100m, Currency.Eur), At(1, 1), InMarch, [new(At(1, 1), Proposal)]);
+
+        var flow = PipelineFlow.Between([inEuro], From, AsOf, March, DateTimeZone.Utc, Currency.Usd, Calendar, rates);
+
+        Assert.Equal(Usd(110.00m), flow.Start);
+        Assert.Equal(Usd(10.00m), flow.AmountUp);
+        Assert.Equal(Usd(120.00m), flow.End);
+        var withoutRates = PipelineFlow.Between([inEuro], From, AsOf, March, DateTimeZone.Utc, Currency.Usd, Calendar);
+        Assert.Empty(withoutRates.Deals);
+        Assert.Equal([new PipelineExclusion(DealId.Of(1), PipelineExclusionReason.OtherCurrency)], withoutRates.Excluded);
+    }
+
+    [Fact]
     public void An_empty_start_has_no_slippage_rate()
     {
         var flow = PipelineFlow.Between([Created(1, 5m, At(3, 1), InMarch)], From, AsOf, March, DateTimeZone.Utc, Currency.Usd, Calendar);

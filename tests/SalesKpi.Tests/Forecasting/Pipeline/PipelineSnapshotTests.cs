@@ -91,6 +91,33 @@ public sealed class PipelineSnapshotTests
     }
 
     [Fact]
+    public void Converts_other_currencies_at_the_snapshot_date_and_wins_at_their_close_date()
+    {
+        var rates = new ExchangeRateTable(
+        [
+            new ExchangeRate(Currency.Eur, Currency.Usd, new LocalDate(2026, 1, 1), 1.10m),
+            new ExchangeRate(Currency.Eur, Currency.Usd, new LocalDate(2026, 3, 1), 1.20m),
+        ]);
+        Deal InEuro(int id, decimal amount) =>
+            new(DealId.Of(id), RepId.Of(1), AccountId.None, Money.Of(amount, Currency.Eur), At(1, 1), Close, [new(At(1, 1), Proposal)]);
+        Deal[] deals =
+        [
+            InEuro(1, 100m), // open: the rate of 20 March, 1.20
+            InEuro(2, 100m).WithOutcome(DealOutcome.Won(At(2, 10))), // won on 10 February: 1.10
+            new(DealId.Of(3), RepId.Of(1), AccountId.None, Money.Of(5m, Currency.Gbp), At(1, 1), Close, [new(At(1, 1), Proposal)]),
+        ];
+
+        var snapshot = PipelineSnapshot.Take(deals, AsOf, DateTimeZone.Utc, Currency.Usd, rates);
+
+        Assert.Equal(Usd(120.00m), snapshot.OpenDeals.Single().Amount);
+        Assert.Equal(Usd(110.00m), snapshot.Won.Single().Amount);
+        Assert.Equal([new PipelineExclusion(DealId.Of(3), PipelineExclusionReason.NoExchangeRate)], snapshot.Excluded);
+        Assert.Equal(
+            [PipelineExclusionReason.OtherCurrency, PipelineExclusionReason.OtherCurrency, PipelineExclusionReason.OtherCurrency],
+            PipelineSnapshot.Take(deals, AsOf, DateTimeZone.Utc, Currency.Usd).Excluded.Select(e => e.Reason));
+    }
+
+    [Fact]
     public void Rejects_bad_input_naming_the_parameter()
     {
         Assert.Equal("deals", Assert.Throws<ArgumentNullException>(() => PipelineSnapshot.Take(null!, AsOf, DateTimeZone.Utc, Currency.Usd)).ParamName);
