@@ -52,7 +52,8 @@ internal static class PipelineBacktest
 
         var invariant = CultureInfo.InvariantCulture;
         var held = new Dictionary<bool, (int Held, int Months, double Ratio)>();
-        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held");
+        var points = new Dictionary<string, (double AbsolutePercent, double Ratio, int Months)>();
+        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held,weighted,markov");
         foreach (int seed in seeds)
         {
             var sample = SampleOrganisation.Generate(new SampleOptions { Seed = seed, Activities = 300_000, Start = new LocalDate(2023, 12, 1), Months = 36 });
@@ -67,9 +68,10 @@ internal static class PipelineBacktest
                 {
                     var start = zone.AtStartOfDay(month.Start).ToInstant();
                     var atStart = PipelineSnapshot.Take(deals, start, zone, sample.Currency);
+                    var probabilities = StageProbabilities.Learn(deals, start, Year, byStageAge);
                     var forecast = PipelineSimulation.Run(
                         atStart,
-                        StageProbabilities.Learn(deals, start, Year, byStageAge),
+                        probabilities,
                         CloseDateSlips.Learn(deals, start, Year, zone),
                         month,
                         trials,
@@ -79,11 +81,21 @@ internal static class PipelineBacktest
                     var open = atStart.OpenDeals.Select(d => d.Id).ToHashSet();
                     decimal fromOpen = atEnd.Won.Where(w => open.Contains(w.Id) && month.Contains(w.ClosedOn)).Sum(w => w.Amount.Amount);
                     bool inside = forecast.P10.Amount <= actual && actual <= forecast.P90.Amount;
+                    decimal weighted = WeightedPipeline.Of(atStart, probabilities, month).Expected.Amount;
+                    double markov = MarkovExpectation(deals, atStart, calendar, month);
+                    string setting = byStageAge ? "by stage age" : "closed-deal shares";
+                    Point(points, $"Monte Carlo P50, {setting}", (double)forecast.P50.Amount, (double)actual);
+                    Point(points, $"weighted pipeline, {setting}", (double)weighted, (double)actual);
+                    if (byStageAge)
+                    {
+                        Point(points, "Markov chain, one month", markov, (double)actual);
+                    }
+
                     held.TryGetValue(byStageAge, out var sum);
                     held[byStageAge] = (sum.Held + (inside ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(forecast.P50.Amount / actual));
                     output.WriteLine(string.Create(
                         invariant,
-                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)}"));
+                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##}"));
                 }
             }
         }
@@ -95,7 +107,47 @@ internal static class PipelineBacktest
                 $"# by_stage_age={byStageAge.ToString().ToLowerInvariant()}: P10-P90 held the actual in {sum.Held} of {sum.Months} months ({100.0 * sum.Held / sum.Months:F1}%), mean P50/actual {sum.Ratio / sum.Months:F2}"));
         }
 
+        foreach (var (name, point) in points)
+        {
+            output.WriteLine(string.Create(
+                invariant,
+                $"# point forecast {name}: mean absolute error {100 * point.AbsolutePercent / point.Months:F1}% of the actual, mean forecast/actual {point.Ratio / point.Months:F2} over {point.Months} months"));
+        }
+
         return 0;
+    }
+
+    private static void Point(Dictionary<string, (double AbsolutePercent, double Ratio, int Months)> points, string name, double forecast, double actual)
+    {
+        points.TryGetValue(name, out var p);
+        points[name] = (p.AbsolutePercent + (Math.Abs(forecast - actual) / actual), p.Ratio + (forecast / actual), p.Months + 1);
+    }
+
+    /// <summary>
+    /// The Markov chain's expected won amount one month ahead: transitions learned from the twelve month starts
+    /// before the month, applied to the open amounts by stage at its start.
+    /// </summary>
+    private static double MarkovExpectation(IReadOnlyList<Deal> deals, PipelineSnapshot atStart, ReportingCalendar calendar, ReportingPeriod month)
+    {
+        var instants = new List<Instant>();
+        var p = calendar.Shift(month, -12);
+        for (int i = 0; i <= 12; i++, p = calendar.Next(p))
+        {
+            instants.Add(atStart.Zone.AtStartOfDay(p.Start).ToInstant());
+        }
+
+        var chain = PipelineMarkovChain.Learn(deals, instants);
+        var known = new HashSet<DealStage>(chain.Stages);
+        var open = new Dictionary<DealStage, double>();
+        foreach (var deal in atStart.OpenDeals)
+        {
+            if (known.Contains(deal.Stage))
+            {
+                open[deal.Stage] = open.GetValueOrDefault(deal.Stage) + (double)deal.Amount.Amount;
+            }
+        }
+
+        return chain.Project(open, 1)[0].Won;
     }
 
     private static bool TryParseSeeds(string value, out int[] seeds)
