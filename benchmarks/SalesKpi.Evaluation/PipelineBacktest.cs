@@ -53,7 +53,8 @@ internal static class PipelineBacktest
         var invariant = CultureInfo.InvariantCulture;
         var held = new Dictionary<bool, (int Held, int Months, double Ratio)>();
         var points = new Dictionary<string, (double AbsolutePercent, double Ratio, int Months)>();
-        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held,weighted,markov");
+        (double Expected, int Actual) markovCounts = default;
+        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held,weighted,markov,markov_wins,wins_from_open_deals");
         foreach (int seed in seeds)
         {
             var sample = SampleOrganisation.Generate(new SampleOptions { Seed = seed, Activities = 300_000, Start = new LocalDate(2023, 12, 1), Months = 36 });
@@ -79,23 +80,25 @@ internal static class PipelineBacktest
                     var atEnd = PipelineSnapshot.Take(deals, zone.AtStartOfDay(month.End).ToInstant(), zone, sample.Currency);
                     var actual = atEnd.WonIn(month).Amount;
                     var open = atStart.OpenDeals.Select(d => d.Id).ToHashSet();
-                    decimal fromOpen = atEnd.Won.Where(w => open.Contains(w.Id) && month.Contains(w.ClosedOn)).Sum(w => w.Amount.Amount);
+                    var wonFromOpen = atEnd.Won.Where(w => open.Contains(w.Id) && month.Contains(w.ClosedOn)).ToList();
+                    decimal fromOpen = wonFromOpen.Sum(w => w.Amount.Amount);
                     bool inside = forecast.P10.Amount <= actual && actual <= forecast.P90.Amount;
                     decimal weighted = WeightedPipeline.Of(atStart, probabilities, month).Expected.Amount;
-                    double markov = MarkovExpectation(deals, atStart, calendar, month);
+                    var (markov, markovWins) = MarkovExpectation(deals, atStart, calendar, month);
                     string setting = byStageAge ? "by stage age" : "closed-deal shares";
                     Point(points, $"Monte Carlo P50, {setting}", (double)forecast.P50.Amount, (double)actual);
                     Point(points, $"weighted pipeline, {setting}", (double)weighted, (double)actual);
                     if (byStageAge)
                     {
                         Point(points, "Markov chain, one month", markov, (double)actual);
+                        markovCounts = (markovCounts.Expected + markovWins, markovCounts.Actual + wonFromOpen.Count);
                     }
 
                     held.TryGetValue(byStageAge, out var sum);
                     held[byStageAge] = (sum.Held + (inside ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(forecast.P50.Amount / actual));
                     output.WriteLine(string.Create(
                         invariant,
-                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##}"));
+                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##},{markovWins:0.##},{wonFromOpen.Count}"));
                 }
             }
         }
@@ -114,6 +117,7 @@ internal static class PipelineBacktest
                 $"# point forecast {name}: mean absolute error {100 * point.AbsolutePercent / point.Months:F1}% of the actual, mean forecast/actual {point.Ratio / point.Months:F2} over {point.Months} months"));
         }
 
+        output.WriteLine(string.Create(invariant, $"# Markov chain, deal counts: {markovCounts.Expected:F1} wins expected from the open deals, {markovCounts.Actual} won"));
         return 0;
     }
 
@@ -124,10 +128,10 @@ internal static class PipelineBacktest
     }
 
     /// <summary>
-    /// The Markov chain's expected won amount one month ahead: transitions learned from the twelve month starts
+    /// The Markov chain's expected won amount and number of wins one month ahead: transitions learned from the twelve month starts
     /// before the month, applied to the open amounts by stage at its start.
     /// </summary>
-    private static double MarkovExpectation(IReadOnlyList<Deal> deals, PipelineSnapshot atStart, ReportingCalendar calendar, ReportingPeriod month)
+    private static (double Amount, double Count) MarkovExpectation(IReadOnlyList<Deal> deals, PipelineSnapshot atStart, ReportingCalendar calendar, ReportingPeriod month)
     {
         var instants = new List<Instant>();
         var p = calendar.Shift(month, -12);
@@ -139,15 +143,17 @@ internal static class PipelineBacktest
         var chain = PipelineMarkovChain.Learn(deals, instants);
         var known = new HashSet<DealStage>(chain.Stages);
         var open = new Dictionary<DealStage, double>();
+        var count = new Dictionary<DealStage, double>();
         foreach (var deal in atStart.OpenDeals)
         {
             if (known.Contains(deal.Stage))
             {
                 open[deal.Stage] = open.GetValueOrDefault(deal.Stage) + (double)deal.Amount.Amount;
+                count[deal.Stage] = count.GetValueOrDefault(deal.Stage) + 1;
             }
         }
 
-        return chain.Project(open, 1)[0].Won;
+        return (chain.Project(open, 1)[0].Won, chain.Project(count, 1)[0].Won);
     }
 
     private static bool TryParseSeeds(string value, out int[] seeds)
