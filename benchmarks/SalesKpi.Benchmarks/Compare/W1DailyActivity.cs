@@ -27,9 +27,14 @@ internal sealed class W1DailyActivity : Workload
 
     public override string Title => "activities per rep per business day by kind; working days with >= 50 calls per rep";
 
-    public override object SalesKpi(Dataset data)
+    public override bool HasSalesKpiParallel => true;
+
+    public override object SalesKpi(Dataset data) => WithDaysMet(data, ActivitiesPerRepDayKind.Evaluate(data.Activities, data.ActivityOptions));
+
+    public override object SalesKpiParallel(Dataset data) => WithDaysMet(data, ActivitiesPerRepDayKind.EvaluateParallel(data.Activities, data.ActivityOptions, 2));
+
+    private static (KpiTable<(RepId Rep, SalesActivityKind Kind)> Daily, int[] DaysMet) WithDaysMet(Dataset data, KpiTable<(RepId Rep, SalesActivityKind Kind)> daily)
     {
-        var daily = ActivitiesPerRepDayKind.Evaluate(data.Activities, data.ActivityOptions);
         var daysMet = new int[data.Reps.Length];
         foreach (var cell in daily)
         {
@@ -142,7 +147,7 @@ internal sealed class W1DailyActivity : Workload
         var met = set.Table(DaysMet);
         switch (engine)
         {
-            case EngineNames.SalesKpi:
+            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
                 var (table, daysMet) = ((KpiTable<(RepId Rep, SalesActivityKind Kind)>, int[]))result;
                 foreach (var cell in table.Cells)
                 {

@@ -7,6 +7,9 @@ namespace SalesKpi.Benchmarks.Compare;
 internal static class EngineNames
 {
     public const string SalesKpi = "saleskpi";
+
+    /// <summary>The library's parallel evaluation on both cores; only where a workload has it, and only when asked for.</summary>
+    public const string SalesKpiParallel = "saleskpi_parallel";
     public const string HandLoop = "handloop";
     public const string Linq = "linq";
     public const string DuckDb = "duckdb";
@@ -34,6 +37,11 @@ internal abstract class Workload
             new(EngineNames.HandLoop, () => HandLoop(data), r => Canonical(data, EngineNames.HandLoop, r)),
             new(EngineNames.Linq, () => Linq(data), r => Canonical(data, EngineNames.Linq, r)),
         };
+        if (HasSalesKpiParallel)
+        {
+            runs.Add(new(EngineNames.SalesKpiParallel, () => SalesKpiParallel(data), r => Canonical(data, EngineNames.SalesKpiParallel, r)));
+        }
+
         if (duckDb is not null)
         {
             runs.Add(new(EngineNames.DuckDb, () => DuckDb(data, duckDb), r => Canonical(data, EngineNames.DuckDb, r)));
@@ -43,6 +51,12 @@ internal abstract class Workload
     }
 
     public abstract object SalesKpi(Dataset data);
+
+    /// <summary>Gets a value indicating whether the workload has a parallel library evaluation.</summary>
+    public virtual bool HasSalesKpiParallel => false;
+
+    /// <summary>The library's evaluation on both cores, in the same form as <see cref="SalesKpi"/>.</summary>
+    public virtual object SalesKpiParallel(Dataset data) => throw new NotSupportedException($"{Name} has no parallel library evaluation.");
 
     public abstract object HandLoop(Dataset data);
 
