@@ -190,6 +190,22 @@ public static class FlowArbitraries
 public sealed class PipelineFlowPropertyTests
 {
     [Property]
+    public bool A_snapshot_places_every_deal_at_most_once_in_id_order(FlowDeal[] generated)
+    {
+        var deals = generated.Select((g, i) => g.Build(i + 1)).ToArray();
+        var asOf = Instant.FromUtc(2026, 3, 1, 0, 0);
+        var snapshot = PipelineSnapshot.Take(deals, asOf, DateTimeZone.Utc, Currency.Usd);
+
+        var ids = snapshot.OpenDeals.Select(d => d.Id).Concat(snapshot.Won.Select(w => w.Id)).Concat(snapshot.Excluded.Select(e => e.Deal)).ToList();
+        bool once = ids.Distinct().Count() == ids.Count;
+        bool sorted = snapshot.OpenDeals.Select(d => d.Id.Value).SequenceEqual(snapshot.OpenDeals.Select(d => d.Id.Value).Order());
+        bool openRule = deals.All(d =>
+            snapshot.OpenDeals.Any(o => o.Id == d.Id) == (d.Created <= asOf && !(d.Outcome.ClosedAt <= asOf) && d.AmountAt(asOf) is { Currency: var c } && c == Currency.Usd));
+        bool amounts = snapshot.OpenDeals.All(d => d.Amount.Amount >= 0 && d.Amount.Currency == Currency.Usd);
+        return once && sorted && openRule && amounts;
+    }
+
+    [Property]
     public bool The_waterfall_adds_up_and_matches_the_two_snapshots(FlowDeal[] generated)
     {
         var deals = generated.Select((g, i) => g.Build(i + 1)).ToArray();
