@@ -14,9 +14,11 @@ namespace SalesKpi.Forecasting;
 /// <remarks>
 /// <para>
 /// <b>One trial.</b> Each open deal of the snapshot is won with its stage's probability p (independently of the
-/// others); if won, its close date is its expected close date plus a slip drawn uniformly from its stage's historical
-/// slips (<see cref="CloseDateSlips.For"/>), among those that do not put the close before the snapshot's date — a deal
-/// still open today cannot have closed yesterday. When no recorded slip is that long, no won deal of the history was
+/// others); if won, its close date is a slip drawn uniformly from its stage's historical slips
+/// (<see cref="CloseDateSlips.For"/>) added to the expected close date in force when it entered its stage
+/// (<see cref="PipelineDeal.StageEntryExpectedClose"/>, the date the slips were measured from; its current expected
+/// date when it had none then), among the slips that do not put the close before the snapshot's date — a deal still
+/// open today cannot have closed yesterday. When no recorded slip is that long, no won deal of the history was
 /// ever that late, and the deal does not close in the period (q = 0): this keeps long-overdue deals nobody closed out
 /// of the forecast. With no slips at all, it closes on its expected date or the snapshot date, whichever is later. A won deal counts when
 /// its close date falls in the period. The trial's total is <see cref="WonToDate"/> plus the amounts counted.
@@ -250,10 +252,13 @@ public sealed class PipelineSimulation
         return new(period, snapshot.Currency, seed, Money.Of(wonToDate, snapshot.Currency), Money.Of(expected, snapshot.Currency), totals, [.. deals], [.. excluded]);
     }
 
-    /// <summary>q: the share of the slips still possible at the snapshot date that put the close in the period.</summary>
+    /// <summary>
+    /// q: the share of the slips still possible at the snapshot date that put the close in the period, slips added to the
+    /// expected close at stage entry (the current one without slips or without that date).
+    /// </summary>
     internal static double InPeriodShare(PipelineDeal deal, int[] slips, LocalDate asOfDate, ReportingPeriod period)
     {
-        var expected = deal.ExpectedClose;
+        var expected = slips.Length == 0 ? deal.ExpectedClose : deal.StageEntryExpectedClose ?? deal.ExpectedClose;
         if (slips.Length == 0)
         {
             return period.Contains(expected > asOfDate ? expected : asOfDate) ? 1 : 0;

@@ -246,7 +246,7 @@ public sealed class PipelineSnapshot
             return Placement.Excluded(PipelineExclusionReason.MissingExpectedClose);
         }
 
-        return new(PlacementKind.Open, new(deal.Id, deal.Owner, stage, amount, expectedClose, entered, deal.ForecastCategory), default, default);
+        return new(PlacementKind.Open, new(deal.Id, deal.Owner, stage, amount, expectedClose, entered, deal.ForecastCategory, deal.ExpectedCloseAt(entered)), default, default);
     }
 
     /// <summary>The stage at <paramref name="asOf"/> (as <see cref="Deal.StageAt"/>) and the start of the run of entries into it that ends there.</summary>

@@ -50,6 +50,19 @@ public sealed class PipelineSimulationTests
         Assert.Equal(expected, share);
     }
 
+    [Fact]
+    public void Slips_apply_to_the_expected_close_in_force_when_the_deal_entered_its_stage()
+    {
+        // Expected 1 March on entering Proposal, pushed to 20 April since. Slips 0 and 30 from 1 March: only 30 remains
+        // possible on 20 March, closing 31 March, in March. From 20 April they would both land after March.
+        var deal = new PipelineDeal(
+            DealId.Of(1), RepId.Of(1), Proposal, Usd(1m), new LocalDate(2026, 4, 20), At(1, 1), ForecastCategory.Pipeline, new LocalDate(2026, 3, 1));
+
+        Assert.Equal(1.0, PipelineSimulation.InPeriodShare(deal, [0, 30], new LocalDate(2026, 3, 20), March));
+        Assert.Equal(0.0, PipelineSimulation.InPeriodShare(deal, [], new LocalDate(2026, 3, 20), March)); // no slips: the current date
+        Assert.Equal(0.0, PipelineSimulation.InPeriodShare(deal with { StageEntryExpectedClose = null }, [0, 30], new LocalDate(2026, 3, 20), March));
+    }
+
     [Theory]
     [InlineData(2026, 2, 15, 1.0)] // overdue without slip history: closes on the snapshot date
     [InlineData(2026, 3, 31, 1.0)]

@@ -34,9 +34,9 @@ public sealed class PipelineSnapshotTests
 
         Assert.Equal(
             [
-                new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(100m), Close, At(1, 1)),
-                new PipelineDeal(DealId.Of(3), RepId.Of(1), Negotiation, Usd(70m), Close, At(1, 1)),
-                new PipelineDeal(DealId.Of(12), RepId.Of(1), Discovery, Usd(40m), Close, At(1, 1)),
+                new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(100m), Close, At(1, 1), ForecastCategory.Pipeline, Close),
+                new PipelineDeal(DealId.Of(3), RepId.Of(1), Negotiation, Usd(70m), Close, At(1, 1), ForecastCategory.Pipeline, Close),
+                new PipelineDeal(DealId.Of(12), RepId.Of(1), Discovery, Usd(40m), Close, At(1, 1), ForecastCategory.Pipeline, Close),
             ],
             snapshot.OpenDeals);
         Assert.Equal([new PipelineWin(DealId.Of(2), RepId.Of(1), Usd(50m), new LocalDate(2026, 2, 20))], snapshot.Won);
