@@ -150,6 +150,25 @@ public sealed class PipelinePropertyTests
     }
 
     [Property]
+    public bool The_in_period_share_is_the_share_of_possible_slip_dates_in_the_period(int[] rawSlips, int expectedOffset, int asOfOffset, int entryOffset, bool hasEntryDate)
+    {
+        int[] slips = [.. rawSlips.Select(s => s % 90).Order()];
+        var day0 = new LocalDate(2026, 3, 1);
+        var current = day0.PlusDays(expectedOffset % 120);
+        LocalDate? atEntry = hasEntryDate ? day0.PlusDays(entryOffset % 120) : null;
+        var asOfDate = day0.PlusDays(asOfOffset % 60);
+        var deal = new PipelineDeal(DealId.Of(1), RepId.Of(1), Proposal, Usd(1m), current, AsOf, ForecastCategory.Pipeline, atEntry);
+
+        // Brute force: every slip from the stage-entry date (the current one without it), those not before the snapshot date.
+        var from = atEntry ?? current;
+        var possible = slips.Select(s => from.PlusDays(s)).Where(d => d >= asOfDate).ToList();
+        double expected = slips.Length == 0
+            ? (March.Contains(current > asOfDate ? current : asOfDate) ? 1 : 0)
+            : possible.Count == 0 ? 0 : (double)possible.Count(March.Contains) / possible.Count;
+        return PipelineSimulation.InPeriodShare(deal, slips, asOfDate, March) == expected;
+    }
+
+    [Property]
     public bool Pace_projection_and_required_rate_agree(PositiveInt actualCents, PositiveInt quotaCents, byte dayOfMarch)
     {
         decimal actual = actualCents.Get / 100m;
