@@ -62,6 +62,7 @@ public sealed class PipelineSimulation
     private const long ParallelWork = 1L << 20;
 
     private readonly decimal[] _totals;
+    private TotalsView? _totalsView;
     private readonly SimulatedDeal[] _deals;
     private readonly PipelineExclusion[] _excluded;
 
@@ -126,6 +127,9 @@ public sealed class PipelineSimulation
 
     /// <summary>Gets the 90th percentile of the trial totals, the optimistic case (see <see cref="Quantile"/>).</summary>
     public Money P90 => Quantile(0.9);
+
+    /// <summary>Gets every trial's total, ascending (for a histogram or a custom statistic).</summary>
+    public IReadOnlyList<Money> Totals => _totalsView ??= new TotalsView(_totals, Currency);
 
     /// <summary>Gets the open deals, with their probabilities, ordered by id.</summary>
     public IReadOnlyList<SimulatedDeal> Deals => _deals;
@@ -411,5 +415,23 @@ public sealed class PipelineSimulation
         });
 
         return totals;
+    }
+
+    /// <summary>The trial totals as money, read from the sorted decimals without copying.</summary>
+    private sealed class TotalsView(decimal[] totals, Currency currency) : IReadOnlyList<Money>
+    {
+        public int Count => totals.Length;
+
+        public Money this[int index] => Money.Of(totals[index], currency);
+
+        public IEnumerator<Money> GetEnumerator()
+        {
+            foreach (decimal total in totals)
+            {
+                yield return Money.Of(total, currency);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

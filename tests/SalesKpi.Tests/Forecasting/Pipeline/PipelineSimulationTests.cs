@@ -228,6 +228,9 @@ public sealed class PipelineSimulationTests
         var sorted = Enumerable.Range(1, 100).Select(k => simulation.Quantile(k / 100.0)).ToArray();
 
         Assert.Equal(sorted[index], simulation.Quantile(probability));
+        Assert.Equal(sorted, simulation.Totals);
+        Assert.Equal(100, simulation.Totals.Count);
+        Assert.True(simulation.Totals.Zip(simulation.Totals.Skip(1)).All(pair => pair.First <= pair.Second));
     }
 
     [Fact]
