@@ -54,7 +54,7 @@ internal static class PipelineBacktest
         var held = new Dictionary<bool, (int Held, int Months, double Ratio)>();
         var points = new Dictionary<string, (double AbsolutePercent, double Ratio, int Months)>();
         (double Expected, int Actual) markovCounts = default;
-        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held,weighted,markov,markov_wins,wins_from_open_deals");
+        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held,weighted,markov,markov_by_amount,markov_wins,wins_from_open_deals");
         foreach (int seed in seeds)
         {
             var sample = SampleOrganisation.Generate(new SampleOptions { Seed = seed, Activities = 300_000, Start = new LocalDate(2023, 12, 1), Months = 36 });
@@ -84,13 +84,15 @@ internal static class PipelineBacktest
                     decimal fromOpen = wonFromOpen.Sum(w => w.Amount.Amount);
                     bool inside = forecast.P10.Amount <= actual && actual <= forecast.P90.Amount;
                     decimal weighted = WeightedPipeline.Of(atStart, probabilities, month).Expected.Amount;
-                    var (markov, markovWins) = MarkovExpectation(deals, atStart, calendar, month);
+                    var (markov, markovWins) = MarkovExpectation(deals, atStart, calendar, month, byAmount: false);
+                    var (markovByAmount, _) = MarkovExpectation(deals, atStart, calendar, month, byAmount: true);
                     string setting = byStageAge ? "by stage age" : "closed-deal shares";
                     Point(points, $"Monte Carlo P50, {setting}", (double)forecast.P50.Amount, (double)actual);
                     Point(points, $"weighted pipeline, {setting}", (double)weighted, (double)actual);
                     if (byStageAge)
                     {
                         Point(points, "Markov chain, one month", markov, (double)actual);
+                        Point(points, "Markov chain weighted by amount, one month", markovByAmount, (double)actual);
                         markovCounts = (markovCounts.Expected + markovWins, markovCounts.Actual + wonFromOpen.Count);
                     }
 
@@ -98,7 +100,7 @@ internal static class PipelineBacktest
                     held[byStageAge] = (sum.Held + (inside ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(forecast.P50.Amount / actual));
                     output.WriteLine(string.Create(
                         invariant,
-                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##},{markovWins:0.##},{wonFromOpen.Count}"));
+                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##},{markovByAmount:0.##},{markovWins:0.##},{wonFromOpen.Count}"));
                 }
             }
         }
@@ -128,10 +130,11 @@ internal static class PipelineBacktest
     }
 
     /// <summary>
-    /// The Markov chain's expected won amount and number of wins one month ahead: transitions learned from the twelve month starts
+    /// The Markov chain's expected won amount and number of wins one month ahead (transitions counted, or weighted by the
+    /// deal's amount): transitions learned from the twelve month starts
     /// before the month, applied to the open amounts by stage at its start.
     /// </summary>
-    private static (double Amount, double Count) MarkovExpectation(IReadOnlyList<Deal> deals, PipelineSnapshot atStart, ReportingCalendar calendar, ReportingPeriod month)
+    private static (double Amount, double Count) MarkovExpectation(IReadOnlyList<Deal> deals, PipelineSnapshot atStart, ReportingCalendar calendar, ReportingPeriod month, bool byAmount)
     {
         var instants = new List<Instant>();
         var p = calendar.Shift(month, -12);
@@ -140,7 +143,10 @@ internal static class PipelineBacktest
             instants.Add(atStart.Zone.AtStartOfDay(p.Start).ToInstant());
         }
 
-        var chain = PipelineMarkovChain.Learn(deals, instants);
+        var currency = atStart.Currency;
+        var chain = byAmount
+            ? PipelineMarkovChain.Learn(deals, instants, (deal, t) => deal.AmountAt(t) is { } a && a.Currency == currency && a.Amount > 0 ? (double)a.Amount : 0)
+            : PipelineMarkovChain.Learn(deals, instants);
         var known = new HashSet<DealStage>(chain.Stages);
         var open = new Dictionary<DealStage, double>();
         var count = new Dictionary<DealStage, double>();

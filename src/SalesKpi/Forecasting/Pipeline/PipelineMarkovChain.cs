@@ -24,7 +24,8 @@ namespace SalesKpi.Forecasting;
 /// <para>
 /// <see cref="Stages"/> are every stage seen at a snapshot, ordered as <see cref="DealStage"/> orders
 /// (<see cref="DealStage.Order"/>, then name). The one-step probability from stage i to state j is
-/// P[i, j] = n[i, j] ÷ Σ_j n[i, j]; each row sums to 1 (within rounding). Won and Lost are absorbing: they are
+/// P[i, j] = n[i, j] ÷ Σ_j n[i, j]; each row sums to 1 (within rounding). With a weight (for example the amount),
+/// n[i, j] is the sum of the weights of the transitions instead of their number. Won and Lost are absorbing: they are
 /// addressed by <see cref="DealStatus.Won"/> and <see cref="DealStatus.Lost"/>.
 /// </para>
 /// <para>
@@ -79,8 +80,9 @@ public sealed class PipelineMarkovChain
     private readonly double[] _steps;
     private readonly string?[] _undefined;
 
-    private PipelineMarkovChain(DealStage[] stages, int[] counts, int intervals)
+    private PipelineMarkovChain(DealStage[] stages, int[] counts, double[]? weights, int intervals)
     {
+        IsWeighted = weights is not null;
         int n = stages.Length;
         int width = n + 2;
         _stages = stages;
@@ -110,9 +112,18 @@ public sealed class PipelineMarkovChain
                 unobserved.Add(stages[i]);
             }
 
+            double rowWeight = 0;
+            for (int j = 0; weights is not null && j < width; j++)
+            {
+                rowWeight += weights[(i * width) + j];
+            }
+
             for (int j = 0; j < width; j++)
             {
-                _probabilities[(i * width) + j] = rowTotal == 0 ? double.NaN : (double)counts[(i * width) + j] / rowTotal;
+                // Weighted rows use the weights; a row whose weights are all zero falls back to its counts.
+                _probabilities[(i * width) + j] = rowTotal == 0 ? double.NaN
+                    : rowWeight > 0 ? weights![(i * width) + j] / rowWeight
+                    : (double)counts[(i * width) + j] / rowTotal;
             }
         }
 
@@ -135,21 +146,32 @@ public sealed class PipelineMarkovChain
     /// <summary>Gets the number of snapshot intervals learned from (the number of snapshots minus one); one step of the chain is one interval.</summary>
     public int IntervalCount { get; }
 
+    /// <summary>Gets a value indicating whether the transition probabilities are weighted (see <see cref="Learn(IEnumerable{Deal}, IReadOnlyList{Instant}, Func{Deal, Instant, double})"/>).</summary>
+    public bool IsWeighted { get; }
+
     /// <summary>Gets the number of transitions counted, over every stage and interval.</summary>
     public int TotalTransitions { get; }
 
     /// <summary>Learns the chain from deals and the snapshot instants at which their stages are read.</summary>
     /// <param name="deals">The deals, open and closed; a closed deal must have its close instant.</param>
     /// <param name="snapshots">The snapshot instants, strictly increasing; at least two.</param>
+    /// <param name="weight">
+    /// The weight of a transition observed from a snapshot instant, for example the deal's amount then:
+    /// <c>(deal, t) =&gt; (double)(deal.AmountAt(t)?.Amount ?? 0m)</c>. The probabilities are then weighted shares, so a
+    /// projection of amounts moves amounts as amounts moved (larger deals that move more slowly weigh more). Finite and
+    /// zero or more; a stage whose transitions all weigh 0 uses its counts. <see langword="null"/> (the default) counts
+    /// every transition once. Counts (<see cref="TransitionCount(DealStage, DealStage)"/>) are unweighted either way.
+    /// </param>
     /// <returns>The chain. Immediate: <paramref name="deals"/> is enumerated once, before returning.</returns>
     /// <remarks>See the class remarks for what counts as a transition. Deals never open in a stage at a snapshot contribute nothing.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or <paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="snapshots"/> has fewer than two instants or is not strictly increasing; or <paramref name="deals"/>
     /// contains <see langword="null"/> or a won or lost deal without a close instant (see
-    /// <see cref="DataQualityRule.ClosedWithoutCloseTime"/>).
+    /// <see cref="DataQualityRule.ClosedWithoutCloseTime"/>); or <paramref name="weight"/> returned a negative or
+    /// non-finite value (the message names the deal and the instant).
     /// </exception>
-    public static PipelineMarkovChain Learn(IEnumerable<Deal> deals, IReadOnlyList<Instant> snapshots)
+    public static PipelineMarkovChain Learn(IEnumerable<Deal> deals, IReadOnlyList<Instant> snapshots, Func<Deal, Instant, double>? weight = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(snapshots);
@@ -172,6 +194,8 @@ public sealed class PipelineMarkovChain
         // (from, to) → count: to a stage, and to a closing status.
         var stageCounts = new Dictionary<(DealStage From, DealStage To), int>();
         var closeCounts = new Dictionary<(DealStage From, DealStatus To), int>();
+        var stageWeights = new Dictionary<(DealStage From, DealStage To), double>();
+        var closeWeights = new Dictionary<(DealStage From, DealStatus To), double>();
         var seen = new HashSet<DealStage>();
         int position = 0;
         foreach (Deal deal in deals)
@@ -198,15 +222,18 @@ public sealed class PipelineMarkovChain
                 }
 
                 seen.Add(stage);
+                double w = weight is null ? 0 : Weight(weight, deal, t);
                 if (closedAt <= times[k + 1])
                 {
                     Increment(closeCounts, (stage, deal.Outcome.Status));
+                    closeWeights[(stage, deal.Outcome.Status)] = closeWeights.GetValueOrDefault((stage, deal.Outcome.Status)) + w;
                 }
                 else
                 {
                     DealStage next = deal.StageAt(times[k + 1])!.Value;
                     seen.Add(next);
                     Increment(stageCounts, (stage, next));
+                    stageWeights[(stage, next)] = stageWeights.GetValueOrDefault((stage, next)) + w;
                 }
             }
 
@@ -234,7 +261,35 @@ public sealed class PipelineMarkovChain
             counts[(index[entry.Key.From] * width) + column] = entry.Value;
         }
 
-        return new PipelineMarkovChain(stages, counts, times.Length - 1);
+        double[]? weights = null;
+        if (weight is not null)
+        {
+            weights = new double[counts.Length];
+            foreach (var entry in stageWeights)
+            {
+                weights[(index[entry.Key.From] * width) + index[entry.Key.To]] = entry.Value;
+            }
+
+            foreach (var entry in closeWeights)
+            {
+                weights[(index[entry.Key.From] * width) + stages.Length + (entry.Key.To == DealStatus.Won ? WonColumn : LostColumn)] = entry.Value;
+            }
+        }
+
+        return new PipelineMarkovChain(stages, counts, weights, times.Length - 1);
+    }
+
+    private static double Weight(Func<Deal, Instant, double> weight, Deal deal, Instant at)
+    {
+        double w = weight(deal, at);
+        if (!(w >= 0) || double.IsInfinity(w))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The weight of deal {deal.Id} at {Facts.Format(at)} must be finite and zero or more, but was {w:R}."),
+                nameof(weight));
+        }
+
+        return w;
     }
 
     /// <summary>Returns the number of transitions observed out of <paramref name="from"/> (the row total).</summary>
@@ -522,7 +577,7 @@ public sealed class PipelineMarkovChain
         {
             for (int i = 0; i < n; i++)
             {
-                if (!reaches[i] && _counts[Cell(i, j)] > 0)
+                if (!reaches[i] && _probabilities[Cell(i, j)] > 0)
                 {
                     reaches[i] = true;
                     queue.Enqueue(i);
@@ -545,7 +600,7 @@ public sealed class PipelineMarkovChain
         {
             for (int j = 0; j < n; j++)
             {
-                if (!reached[j] && _counts[Cell(i, j)] > 0)
+                if (!reached[j] && _probabilities[Cell(i, j)] > 0)
                 {
                     reached[j] = true;
                     queue.Enqueue(j);
@@ -583,7 +638,7 @@ public sealed class PipelineMarkovChain
         var closes = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            closes[i] = _counts[Cell(i, n + WonColumn)] + _counts[Cell(i, n + LostColumn)] > 0;
+            closes[i] = _probabilities[Cell(i, n + WonColumn)] + _probabilities[Cell(i, n + LostColumn)] > 0;
         }
 
         bool[] canClose = ReachesAny(closes);

@@ -56,6 +56,45 @@ public sealed class PipelineMarkovChainTests
     private static PipelineMarkovChain AnchorChain() => PipelineMarkovChain.Learn(AnchorDeals(), [T0, T1, T2]);
 
     [Fact]
+    public void Weighted_transitions_give_weighted_shares_and_keep_the_counts()
+    {
+        // Weight = deal id. Qualify: 1 → Qualify (deal 1), 2 + 1 → Propose (deals 2 and 1), 3 → Lost (deal 3): 7 in all.
+        // Propose: 5 → Propose (deal 5), 2 → Won (deal 2), 4 → Qualify (deal 4), 5 → Lost (deal 5): 16 in all.
+        var chain = PipelineMarkovChain.Learn(AnchorDeals(), [T0, T1, T2], (deal, _) => deal.Id.Value);
+
+        Assert.True(chain.IsWeighted);
+        Assert.Equal(1.0 / 7, chain.TransitionProbability(Qualify, Qualify), 12);
+        Assert.Equal(3.0 / 7, chain.TransitionProbability(Qualify, Propose), 12);
+        Assert.Equal(3.0 / 7, chain.TransitionProbability(Qualify, DealStatus.Lost), 12);
+        Assert.Equal(2.0 / 16, chain.TransitionProbability(Propose, DealStatus.Won), 12);
+        Assert.Equal(4.0 / 16, chain.TransitionProbability(Propose, Qualify), 12);
+        Assert.Equal(2, chain.TransitionCount(Qualify, Propose));
+        Assert.False(AnchorChain().IsWeighted);
+    }
+
+    [Fact]
+    public void Transitions_that_all_weigh_zero_use_their_counts()
+    {
+        var zero = PipelineMarkovChain.Learn(AnchorDeals(), [T0, T1, T2], (_, _) => 0);
+        var counted = AnchorChain();
+
+        Assert.Equal(counted.TransitionProbability(Qualify, Propose), zero.TransitionProbability(Qualify, Propose));
+        Assert.Equal(counted.WinProbability(Qualify), zero.WinProbability(Qualify), 12);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Learn_rejects_a_bad_weight_naming_the_deal(double bad)
+    {
+        var error = Assert.Throws<ArgumentException>(() => PipelineMarkovChain.Learn(AnchorDeals(), [T0, T1, T2], (deal, _) => deal.Id.Value == 3 ? bad : 1));
+
+        Assert.Equal("weight", error.ParamName);
+        Assert.Contains("deal 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_stage_anchor_matches_the_hand_computed_chain()
     {
         // P (rows Qualify, Propose; columns Qualify, Propose, Won, Lost):
@@ -474,6 +513,22 @@ public sealed class PipelineMarkovChainPropertyTests
                 };
                 Assert.True(expected.GetValueOrDefault((from, to)) == actual, $"S{from} → {to}: expected {expected.GetValueOrDefault((from, to))}, got {actual}");
             }
+        }
+    }
+
+    [Property]
+    public void A_constant_weight_changes_no_probability(DealHistoryCase c)
+    {
+        PipelineMarkovChain counted = Learn(c);
+        PipelineMarkovChain weighted = PipelineMarkovChain.Learn(c.Deals(), c.Snapshots, (_, _) => 2.5);
+        foreach (DealStage from in counted.Stages.Where(s => counted.ObservationCount(s) > 0))
+        {
+            foreach (DealStage to in counted.Stages)
+            {
+                Assert.Equal(counted.TransitionProbability(from, to), weighted.TransitionProbability(from, to), 12);
+            }
+
+            Assert.Equal(counted.TransitionProbability(from, DealStatus.Won), weighted.TransitionProbability(from, DealStatus.Won), 12);
         }
     }
 
