@@ -11,12 +11,12 @@ namespace SalesKpi.Evaluation;
 
 /// <summary>
 /// The pipeline backtest: on generated sample organisations, the Monte Carlo forecast made at the start of each of
-/// the last months against the bookings of that month, with stage win probabilities by stage age and without.
+/// the last months (or quarters) against the bookings of that period, with stage win probabilities by stage age and without.
 /// Prints one CSV line per organisation, setting and month, then one summary line per setting.
 /// </summary>
 internal static class PipelineBacktest
 {
-    public const string Usage = "usage: SalesKpi.Evaluation pipeline [--seeds 1,2,3,4,42] [--months 12] [--trials 10000]";
+    public const string Usage = "usage: SalesKpi.Evaluation pipeline [--seeds 1,2,3,4,42] [--period month|quarter] [--periods 12] [--trials 10000]";
 
     private static readonly Duration Year = Duration.FromDays(365);
 
@@ -24,6 +24,7 @@ internal static class PipelineBacktest
     {
         int[] seeds = [1, 2, 3, 4, 42];
         int months = 12;
+        var kind = PeriodKind.Month;
         int trials = 10_000;
         for (int i = 1; i < args.Length; i += 2)
         {
@@ -38,7 +39,8 @@ internal static class PipelineBacktest
             bool ok = args[i] switch
             {
                 "--seeds" => TryParseSeeds(value, out seeds),
-                "--months" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out months) && months > 0,
+                "--periods" or "--months" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out months) && months > 0,
+                "--period" => TryParseKind(value, out kind),
                 "--trials" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out trials) && trials > 0,
                 _ => false,
             };
@@ -61,7 +63,7 @@ internal static class PipelineBacktest
             var zone = sample.OrganisationZone;
             var calendar = sample.ReportingCalendar;
             var deals = sample.Facts.Deals;
-            var upcoming = calendar.GetPeriod(sample.AsOf.InZone(zone).Date, PeriodKind.Month);
+            var upcoming = calendar.GetPeriod(sample.AsOf.InZone(zone).Date, kind);
             var first = calendar.Shift(upcoming, -months);
             foreach (bool byStageAge in new[] { true, false })
             {
@@ -109,14 +111,14 @@ internal static class PipelineBacktest
         {
             output.WriteLine(string.Create(
                 invariant,
-                $"# by_stage_age={byStageAge.ToString().ToLowerInvariant()}: P10-P90 held the actual in {sum.Held} of {sum.Months} months ({100.0 * sum.Held / sum.Months:F1}%), mean P50/actual {sum.Ratio / sum.Months:F2}"));
+                $"# by_stage_age={byStageAge.ToString().ToLowerInvariant()}: P10-P90 held the actual in {sum.Held} of {sum.Months} periods ({100.0 * sum.Held / sum.Months:F1}%), mean P50/actual {sum.Ratio / sum.Months:F2}"));
         }
 
         foreach (var (name, point) in points)
         {
             output.WriteLine(string.Create(
                 invariant,
-                $"# point forecast {name}: mean absolute error {100 * point.AbsolutePercent / point.Months:F1}% of the actual, mean forecast/actual {point.Ratio / point.Months:F2} over {point.Months} months"));
+                $"# point forecast {name}: mean absolute error {100 * point.AbsolutePercent / point.Months:F1}% of the actual, mean forecast/actual {point.Ratio / point.Months:F2} over {point.Months} periods"));
         }
 
         output.WriteLine(string.Create(invariant, $"# Markov chain, deal counts: {markovCounts.Expected:F1} wins expected from the open deals, {markovCounts.Actual} won"));
@@ -160,6 +162,17 @@ internal static class PipelineBacktest
         }
 
         return (chain.Project(open, 1)[0].Won, chain.Project(count, 1)[0].Won);
+    }
+
+    private static bool TryParseKind(string value, out PeriodKind kind)
+    {
+        kind = value switch
+        {
+            "month" => PeriodKind.Month,
+            "quarter" => PeriodKind.Quarter,
+            _ => PeriodKind.Day,
+        };
+        return kind != PeriodKind.Day;
     }
 
     private static bool TryParseSeeds(string value, out int[] seeds)

@@ -110,8 +110,17 @@ public sealed class PipelineSimulation
     /// <summary>Gets the amount won in the period at or before the snapshot instant, part of every trial's total.</summary>
     public Money WonToDate { get; }
 
-    /// <summary>Gets the exact expectation of the total, <see cref="WonToDate"/> + Σ a_i p_i q_i, which <see cref="Mean"/> estimates.</summary>
+    /// <summary>
+    /// Gets the expectation of the total, <see cref="WonToDate"/> + Σ a_i p_i q_i (plus the mean of the scaled new-business
+    /// amounts when given), which <see cref="Mean"/> estimates.
+    /// </summary>
     public Money Expected { get; }
+
+    /// <summary>
+    /// Gets the share of the period still ahead of the snapshot that scaled the new business, or <see langword="null"/>
+    /// when the simulation had no <see cref="NewBusinessHistory"/>.
+    /// </summary>
+    public double? NewBusinessShare { get; private init; }
 
     /// <summary>Gets the mean of the trial totals.</summary>
     public Money Mean { get; }
@@ -148,7 +157,13 @@ public sealed class PipelineSimulation
     /// How many threads may run trial blocks at once: 1 (the default) runs on the calling thread, −1 uses as many as
     /// the scheduler gives. The result is the same for every value.
     /// </param>
+    /// <param name="newBusiness">
+    /// The business still to be created: each trial adds one past period's amount won from deals created and won within
+    /// it, drawn uniformly, times the share of <paramref name="period"/> still ahead of the snapshot instant (rounded to
+    /// the finest decimal scale of the other amounts). <see langword="null"/> (the default) forecasts the open pipeline only.
+    /// </param>
     /// <returns>The simulation.</returns>
+    /// <exception cref="CurrencyMismatchException"><paramref name="newBusiness"/> is in another currency than the snapshot.</exception>
     /// <exception cref="ArgumentException"><paramref name="period"/> is the default value, which has no dates.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/>, <paramref name="probabilities"/> or <paramref name="slips"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="trials"/> is less than 1, or <paramref name="maxDegreeOfParallelism"/> is 0 or less than −1.</exception>
@@ -159,8 +174,9 @@ public sealed class PipelineSimulation
         ReportingPeriod period,
         int trials = DefaultTrials,
         long seed = 0,
-        int maxDegreeOfParallelism = 1) =>
-        Run(snapshot, probabilities, slips, period, trials, seed, forceDecimal: false, maxDegreeOfParallelism);
+        int maxDegreeOfParallelism = 1,
+        NewBusinessHistory? newBusiness = null) =>
+        Run(snapshot, probabilities, slips, period, trials, seed, forceDecimal: false, maxDegreeOfParallelism, newBusiness);
 
     /// <summary>Returns the smallest trial total such that at least a share <paramref name="probability"/> of the trials closed at or below it.</summary>
     /// <param name="probability">The share, in [0, 1]; 0 gives the smallest total, 1 the largest.</param>
@@ -201,7 +217,15 @@ public sealed class PipelineSimulation
         $"{Period}: P10 {P10}, P50 {P50}, P90 {P90} ({Trials} trials, seed {Seed})");
 
     internal static PipelineSimulation Run(
-        PipelineSnapshot snapshot, StageProbabilities probabilities, CloseDateSlips slips, ReportingPeriod period, int trials, long seed, bool forceDecimal, int maxDegreeOfParallelism = 1)
+        PipelineSnapshot snapshot,
+        StageProbabilities probabilities,
+        CloseDateSlips slips,
+        ReportingPeriod period,
+        int trials,
+        long seed,
+        bool forceDecimal,
+        int maxDegreeOfParallelism = 1,
+        NewBusinessHistory? newBusiness = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -252,8 +276,50 @@ public sealed class PipelineSimulation
             }
         }
 
-        var totals = SortedTotals(fixedSum, [.. amounts], [.. thresholds], trials, unchecked((ulong)seed), forceDecimal, maxDegreeOfParallelism);
-        return new(period, snapshot.Currency, seed, Money.Of(wonToDate, snapshot.Currency), Money.Of(expected, snapshot.Currency), totals, [.. deals], [.. excluded]);
+        decimal[] extras = [];
+        decimal share = 0m;
+        if (newBusiness is not null)
+        {
+            if (newBusiness.Currency != snapshot.Currency)
+            {
+                throw new CurrencyMismatchException(snapshot.Currency, newBusiness.Currency, nameof(newBusiness));
+            }
+
+            share = RemainingShare(snapshot, period);
+            byte scale = fixedSum.Scale;
+            foreach (decimal a in amounts)
+            {
+                scale = Math.Max(scale, a.Scale);
+            }
+
+            extras = new decimal[newBusiness.Periods.Count];
+            decimal sum = 0m;
+            for (int i = 0; i < extras.Length; i++)
+            {
+                extras[i] = Math.Round(newBusiness.Periods[i].Amount.Amount * share, scale, MidpointRounding.ToEven);
+                sum += extras[i];
+            }
+
+            if (extras.Length > 0)
+            {
+                expected += sum / extras.Length;
+            }
+        }
+
+        var totals = SortedTotals(fixedSum, [.. amounts], [.. thresholds], extras, trials, unchecked((ulong)seed), forceDecimal, maxDegreeOfParallelism);
+        return new(period, snapshot.Currency, seed, Money.Of(wonToDate, snapshot.Currency), Money.Of(expected, snapshot.Currency), totals, [.. deals], [.. excluded])
+        {
+            NewBusinessShare = newBusiness is null ? null : (double)share,
+        };
+    }
+
+    /// <summary>The share of the period's time still ahead of the snapshot instant, in the snapshot's zone: 1 before it starts, 0 after it ends.</summary>
+    internal static decimal RemainingShare(PipelineSnapshot snapshot, ReportingPeriod period)
+    {
+        var start = snapshot.Zone.AtStartOfDay(period.Start).ToInstant();
+        var end = snapshot.Zone.AtStartOfDay(period.End).ToInstant();
+        var from = snapshot.AsOf > start ? snapshot.AsOf : start;
+        return from >= end ? 0m : (decimal)(end - from).BclCompatibleTicks / (end - start).BclCompatibleTicks;
     }
 
     /// <summary>
@@ -283,12 +349,13 @@ public sealed class PipelineSimulation
     }
 
     /// <summary>Simulates the trials and returns their totals in ascending order.</summary>
-    private static decimal[] SortedTotals(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, bool forceDecimal, int maxDegreeOfParallelism)
+    private static decimal[] SortedTotals(
+        decimal fixedSum, decimal[] amounts, ulong[] thresholds, decimal[] extras, int trials, ulong seed, bool forceDecimal, int maxDegreeOfParallelism)
     {
-        if (!forceDecimal && TryScale(fixedSum, amounts, out byte scale, out long fixedScaled, out long[] scaled))
+        if (!forceDecimal && TryScale(fixedSum, [.. amounts, .. extras], out byte scale, out long fixedScaled, out long[] scaled))
         {
             var totals = new long[trials];
-            SimulateScaled(totals, fixedScaled, scaled, thresholds, seed, maxDegreeOfParallelism);
+            SimulateScaled(totals, fixedScaled, scaled[..amounts.Length], thresholds, scaled[amounts.Length..], seed, maxDegreeOfParallelism);
             Array.Sort(totals);
             var result = new decimal[trials];
             for (int t = 0; t < trials; t++)
@@ -301,7 +368,7 @@ public sealed class PipelineSimulation
             return result;
         }
 
-        var exact = SimulateDecimal(fixedSum, amounts, thresholds, trials, seed, maxDegreeOfParallelism);
+        var exact = SimulateDecimal(fixedSum, amounts, thresholds, extras, trials, seed, maxDegreeOfParallelism);
         Array.Sort(exact);
         return exact;
     }
@@ -349,6 +416,9 @@ public sealed class PipelineSimulation
         }
     }
 
+    /// <summary>An index in [0, count) from 64 random bits: the high word of bits × count (bias below count ÷ 2⁶⁴).</summary>
+    private static int Pick(ulong bits, int count) => (int)Math.BigMul(bits, (ulong)count, out _);
+
     /// <summary>The seed of trial block <paramref name="block"/>: SplitMix64 of the seed advanced by the block number.</summary>
     private static ulong BlockSeed(ulong seed, int block)
     {
@@ -373,7 +443,7 @@ public sealed class PipelineSimulation
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block);
     }
 
-    private static void SimulateScaled(long[] totals, long fixedSum, long[] amounts, ulong[] thresholds, ulong seed, int maxDegreeOfParallelism) =>
+    private static void SimulateScaled(long[] totals, long fixedSum, long[] amounts, ulong[] thresholds, long[] extras, ulong seed, int maxDegreeOfParallelism) =>
         ForEachBlock(totals.Length, amounts.Length, maxDegreeOfParallelism, b =>
         {
             var random = new Xoshiro256StarStar(BlockSeed(seed, b));
@@ -388,11 +458,16 @@ public sealed class PipelineSimulation
                     sum += amounts[i] & won;
                 }
 
+                if (extras.Length > 0)
+                {
+                    sum += extras[Pick(random.Next(), extras.Length)];
+                }
+
                 totals[t] = sum;
             }
         });
 
-    private static decimal[] SimulateDecimal(decimal fixedSum, decimal[] amounts, ulong[] thresholds, int trials, ulong seed, int maxDegreeOfParallelism)
+    private static decimal[] SimulateDecimal(decimal fixedSum, decimal[] amounts, ulong[] thresholds, decimal[] extras, int trials, ulong seed, int maxDegreeOfParallelism)
     {
         var totals = new decimal[trials];
         ForEachBlock(trials, amounts.Length, maxDegreeOfParallelism, b =>
@@ -408,6 +483,11 @@ public sealed class PipelineSimulation
                     {
                         sum += amounts[i];
                     }
+                }
+
+                if (extras.Length > 0)
+                {
+                    sum += extras[Pick(random.Next(), extras.Length)];
                 }
 
                 totals[t] = sum;
