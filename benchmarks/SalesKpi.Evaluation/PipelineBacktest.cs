@@ -20,6 +20,17 @@ internal static class PipelineBacktest
 
     private static readonly Duration Year = Duration.FromDays(365);
 
+    /// <summary>How many past periods the new business is drawn from.</summary>
+    private const int NewBusinessPeriods = 4;
+
+    /// <summary>The forecasts compared: name, probabilities by stage age, new business added.</summary>
+    private static readonly (string Name, bool ByStageAge, bool NewBusiness)[] Settings =
+    [
+        ("by stage age + new business", true, true),
+        ("by stage age", true, false),
+        ("closed-deal shares", false, false),
+    ];
+
     public static int Run(string[] args, TextWriter output)
     {
         int[] seeds = [1, 2, 3, 4, 42];
@@ -53,10 +64,10 @@ internal static class PipelineBacktest
         }
 
         var invariant = CultureInfo.InvariantCulture;
-        var held = new Dictionary<bool, (int Held, int Months, double Ratio)>();
+        var held = new Dictionary<string, (int Held, int Months, double Ratio)>();
         var points = new Dictionary<string, (double AbsolutePercent, double Ratio, int Months)>();
         (double Expected, int Actual) markovCounts = default;
-        output.WriteLine("seed,by_stage_age,month,p10,p50,p90,actual,actual_from_open_deals,held,weighted,markov,markov_by_amount,markov_wins,wins_from_open_deals");
+        output.WriteLine("seed,setting,period,p10,p50,p90,actual,actual_from_open_deals,held,weighted,markov,markov_by_amount,markov_wins,wins_from_open_deals");
         foreach (int seed in seeds)
         {
             var sample = SampleOrganisation.Generate(new SampleOptions { Seed = seed, Activities = 300_000, Start = new LocalDate(2023, 12, 1), Months = 36 });
@@ -65,20 +76,22 @@ internal static class PipelineBacktest
             var deals = sample.Facts.Deals;
             var upcoming = calendar.GetPeriod(sample.AsOf.InZone(zone).Date, kind);
             var first = calendar.Shift(upcoming, -months);
-            foreach (bool byStageAge in new[] { true, false })
+            foreach (var (setting, byStageAge, withNewBusiness) in Settings)
             {
                 for (var month = first; month < upcoming; month = calendar.Next(month))
                 {
                     var start = zone.AtStartOfDay(month.Start).ToInstant();
                     var atStart = PipelineSnapshot.Take(deals, start, zone, sample.Currency);
                     var probabilities = StageProbabilities.Learn(deals, start, Year, byStageAge);
+                    var newBusiness = withNewBusiness ? NewBusinessHistory.Learn(deals, start, zone, sample.Currency, calendar, kind, NewBusinessPeriods) : null;
                     var forecast = PipelineSimulation.Run(
                         atStart,
                         probabilities,
                         CloseDateSlips.Learn(deals, start, Year, zone),
                         month,
                         trials,
-                        seed: 42);
+                        seed: 42,
+                        newBusiness: newBusiness);
                     var atEnd = PipelineSnapshot.Take(deals, zone.AtStartOfDay(month.End).ToInstant(), zone, sample.Currency);
                     var actual = atEnd.WonIn(month).Amount;
                     var open = atStart.OpenDeals.Select(d => d.Id).ToHashSet();
@@ -88,30 +101,33 @@ internal static class PipelineBacktest
                     decimal weighted = WeightedPipeline.Of(atStart, probabilities, month).Expected.Amount;
                     var (markov, markovWins) = MarkovExpectation(deals, atStart, calendar, month, byAmount: false);
                     var (markovByAmount, _) = MarkovExpectation(deals, atStart, calendar, month, byAmount: true);
-                    string setting = byStageAge ? "by stage age" : "closed-deal shares";
                     Point(points, $"Monte Carlo P50, {setting}", (double)forecast.P50.Amount, (double)actual);
-                    Point(points, $"weighted pipeline, {setting}", (double)weighted, (double)actual);
-                    if (byStageAge)
+                    if (!withNewBusiness)
                     {
-                        Point(points, "Markov chain, one month", markov, (double)actual);
-                        Point(points, "Markov chain weighted by amount, one month", markovByAmount, (double)actual);
+                        Point(points, $"weighted pipeline, {setting}", (double)weighted, (double)actual);
+                    }
+
+                    if (byStageAge && !withNewBusiness)
+                    {
+                        Point(points, "Markov chain, one step", markov, (double)actual);
+                        Point(points, "Markov chain weighted by amount, one step", markovByAmount, (double)actual);
                         markovCounts = (markovCounts.Expected + markovWins, markovCounts.Actual + wonFromOpen.Count);
                     }
 
-                    held.TryGetValue(byStageAge, out var sum);
-                    held[byStageAge] = (sum.Held + (inside ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(forecast.P50.Amount / actual));
+                    held.TryGetValue(setting, out var sum);
+                    held[setting] = (sum.Held + (inside ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(forecast.P50.Amount / actual));
                     output.WriteLine(string.Create(
                         invariant,
-                        $"{seed},{byStageAge.ToString().ToLowerInvariant()},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##},{markovByAmount:0.##},{markovWins:0.##},{wonFromOpen.Count}"));
+                        $"{seed},{setting},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##},{markovByAmount:0.##},{markovWins:0.##},{wonFromOpen.Count}"));
                 }
             }
         }
 
-        foreach (var (byStageAge, sum) in held.OrderByDescending(kv => kv.Key))
+        foreach (var (setting, sum) in held)
         {
             output.WriteLine(string.Create(
                 invariant,
-                $"# by_stage_age={byStageAge.ToString().ToLowerInvariant()}: P10-P90 held the actual in {sum.Held} of {sum.Months} periods ({100.0 * sum.Held / sum.Months:F1}%), mean P50/actual {sum.Ratio / sum.Months:F2}"));
+                $"# {setting}: P10-P90 held the actual in {sum.Held} of {sum.Months} periods ({100.0 * sum.Held / sum.Months:F1}%), mean P50/actual {sum.Ratio / sum.Months:F2}"));
         }
 
         foreach (var (name, point) in points)

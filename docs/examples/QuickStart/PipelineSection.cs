@@ -8,7 +8,8 @@ using SalesKpi.SampleData;
 
 /// <summary>
 /// Quick start: the pipeline forecast of the current fiscal month, from the deals open at the sample's as-of instant,
-/// with stage win probabilities and close-date slips learned from the past year; then how often the P10-P90 range of
+/// with stage win probabilities and close-date slips learned from the past year and the new business of the last four
+/// months; then how often the P10-P90 range of
 /// the same forecast, made at the start of each of the past twelve months, held that month's actual bookings.
 /// </summary>
 internal static class PipelineSection
@@ -32,10 +33,11 @@ internal static class PipelineSection
         }
 
         var weighted = WeightedPipeline.Of(snapshot, probabilities, month);
-        var simulation = PipelineSimulation.Run(snapshot, probabilities, slips, month, trials: 10_000, seed: 42);
+        var newBusiness = NewBusinessHistory.Learn(deals, sample.AsOf, zone, sample.Currency, sample.ReportingCalendar, PeriodKind.Month, count: 4);
+        var simulation = PipelineSimulation.Run(snapshot, probabilities, slips, month, trials: 10_000, seed: 42, newBusiness: newBusiness);
         output.WriteLine(string.Create(invariant, $"{month.Label}: {snapshot.OpenDeals.Count} open deals, {snapshot.Excluded.Count} excluded; won so far {simulation.WonToDate.Amount:N0}"));
         output.WriteLine(string.Create(invariant, $"  weighted pipeline closing in the month  {weighted.Expected.Amount,12:N0} ± {weighted.StandardDeviation:N0} of {weighted.Unweighted.Amount:N0}"));
-        output.WriteLine(string.Create(invariant, $"  Monte Carlo, 10,000 trials, slips drawn  P10 {simulation.P10.Amount:N0}  P50 {simulation.P50.Amount:N0}  P90 {simulation.P90.Amount:N0}"));
+        output.WriteLine(string.Create(invariant, $"  Monte Carlo, 10,000 trials, new business P10 {simulation.P10.Amount:N0}  P50 {simulation.P50.Amount:N0}  P90 {simulation.P90.Amount:N0}"));
 
         // How the coming month's pipeline changed over the last 30 days.
         var flow = PipelineFlow.Between(deals, sample.AsOf - Duration.FromDays(30), sample.AsOf, month, zone, sample.Currency, sample.ReportingCalendar);
@@ -59,7 +61,13 @@ internal static class PipelineSection
             var start = zone.AtStartOfDay(past.Start).ToInstant();
             var atStart = PipelineSnapshot.Take(deals, start, zone, sample.Currency);
             var forecast = PipelineSimulation.Run(
-                atStart, StageProbabilities.Learn(deals, start, Year, byStageAge: true), CloseDateSlips.Learn(deals, start, Year, zone), past, trials: 10_000, seed: 42);
+                atStart,
+                StageProbabilities.Learn(deals, start, Year, byStageAge: true),
+                CloseDateSlips.Learn(deals, start, Year, zone),
+                past,
+                trials: 10_000,
+                seed: 42,
+                newBusiness: NewBusinessHistory.Learn(deals, start, zone, sample.Currency, sample.ReportingCalendar, PeriodKind.Month, count: 4));
             var actual = PipelineSnapshot.Take(deals, zone.AtStartOfDay(past.End).ToInstant(), zone, sample.Currency).WonIn(past);
             bool inside = forecast.P10 <= actual && actual <= forecast.P90;
             held += inside ? 1 : 0;
