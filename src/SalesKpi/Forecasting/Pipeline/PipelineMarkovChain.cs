@@ -146,6 +146,9 @@ public sealed class PipelineMarkovChain
     /// <summary>Gets the number of snapshot intervals learned from (the number of snapshots minus one); one step of the chain is one interval.</summary>
     public int IntervalCount { get; }
 
+    /// <summary>Gets the deals that could not be placed (won or lost without a close instant), ordered by id.</summary>
+    public IReadOnlyList<PipelineExclusion> Excluded { get; private init; } = [];
+
     /// <summary>Gets a value indicating whether the transition probabilities are weighted (see <see cref="Learn(IEnumerable{Deal}, IReadOnlyList{Instant}, Func{Deal, Instant, double})"/>).</summary>
     public bool IsWeighted { get; }
 
@@ -153,7 +156,7 @@ public sealed class PipelineMarkovChain
     public int TotalTransitions { get; }
 
     /// <summary>Learns the chain from deals and the snapshot instants at which their stages are read.</summary>
-    /// <param name="deals">The deals, open and closed; a closed deal must have its close instant.</param>
+    /// <param name="deals">The deals, open and closed; none null.</param>
     /// <param name="snapshots">The snapshot instants, strictly increasing; at least two.</param>
     /// <param name="weight">
     /// The weight of a transition observed from a snapshot instant, for example the deal's amount then:
@@ -164,12 +167,11 @@ public sealed class PipelineMarkovChain
     /// </param>
     /// <returns>The chain. Immediate: <paramref name="deals"/> is enumerated once, before returning.</returns>
     /// <remarks>See the class remarks for what counts as a transition. Deals never open in a stage at a snapshot contribute nothing.</remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="deals"/> or <paramref name="snapshots"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal or <paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="snapshots"/> has fewer than two instants or is not strictly increasing; or <paramref name="deals"/>
-    /// contains <see langword="null"/> or a won or lost deal without a close instant (see
-    /// <see cref="DataQualityRule.ClosedWithoutCloseTime"/>); or <paramref name="weight"/> returned a negative or
-    /// non-finite value (the message names the deal and the instant).
+    /// <paramref name="snapshots"/> has fewer than two instants or is not strictly increasing; or <paramref name="weight"/>
+    /// returned a negative or non-finite value (the message names the deal and the instant). A won or lost deal without
+    /// a close instant is not an error: it is left out and listed in <see cref="Excluded"/>.
     /// </exception>
     public static PipelineMarkovChain Learn(IEnumerable<Deal> deals, IReadOnlyList<Instant> snapshots, Func<Deal, Instant, double>? weight = null)
     {
@@ -197,20 +199,18 @@ public sealed class PipelineMarkovChain
         var stageWeights = new Dictionary<(DealStage From, DealStage To), double>();
         var closeWeights = new Dictionary<(DealStage From, DealStatus To), double>();
         var seen = new HashSet<DealStage>();
+        var excluded = new List<PipelineExclusion>();
         int position = 0;
         foreach (Deal deal in deals)
         {
-            if (deal is null)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The deals must not contain null, but the deal at position {position} was null."), nameof(deals));
-            }
-
+            PipelineChecks.RequireDeal(deal, position, null, nameof(deals));
             Instant? closedAt = deal.Outcome.ClosedAt;
             if (!deal.IsOpen && closedAt is null)
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Deal {deal.Id} is {deal.Outcome.Status} but has no close instant, so its transitions cannot be placed; report it with DataQualityCheck and leave it out."),
-                    nameof(deals));
+                // Its transitions cannot be placed: listed, not counted.
+                excluded.Add(new(deal.Id, PipelineExclusionReason.ClosedWithoutCloseTime));
+                position++;
+                continue;
             }
 
             for (int k = 0; k + 1 < times.Length; k++)
@@ -276,7 +276,8 @@ public sealed class PipelineMarkovChain
             }
         }
 
-        return new PipelineMarkovChain(stages, counts, weights, times.Length - 1);
+        excluded.Sort(static (a, b) => a.Deal.CompareTo(b.Deal));
+        return new PipelineMarkovChain(stages, counts, weights, times.Length - 1) { Excluded = [.. excluded] };
     }
 
     private static double Weight(Func<Deal, Instant, double> weight, Deal deal, Instant at)

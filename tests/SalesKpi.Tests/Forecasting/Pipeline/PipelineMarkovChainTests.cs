@@ -360,13 +360,16 @@ public sealed class PipelineMarkovChainTests
     }
 
     [Fact]
-    public void Learn_rejects_a_null_deal_and_a_closed_deal_without_a_close_instant()
+    public void Learn_rejects_a_null_deal_and_lists_a_closed_deal_without_a_close_instant()
     {
         Deal[] withNull = [.. AnchorDeals(), null!];
         ArgumentAssert.Rejects("deals", "position 5", () => PipelineMarkovChain.Learn(withNull, [T0, T1]));
 
         Deal wonWithoutClose = MakeDeal(42, At(2024, 12, 1), new DealOutcome(DealStatus.Won, null), (At(2024, 12, 1), Discovery));
-        ArgumentAssert.Rejects("deals", "Deal 42 is Won but has no close instant", () => PipelineMarkovChain.Learn([wonWithoutClose], [T0, T1]));
+        var chain = PipelineMarkovChain.Learn([.. AnchorDeals(), wonWithoutClose], [T0, T1, T2]);
+        Assert.Equal([new PipelineExclusion(DealId.Of(42), PipelineExclusionReason.ClosedWithoutCloseTime)], chain.Excluded);
+        Assert.Equal(AnchorChain().TotalTransitions, chain.TotalTransitions);
+        Assert.Empty(AnchorChain().Excluded);
     }
 
     [Fact]
