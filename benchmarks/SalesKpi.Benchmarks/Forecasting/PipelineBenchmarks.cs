@@ -11,8 +11,9 @@ namespace SalesKpi.Benchmarks.Forecasting;
 /// Pipeline forecasts over a seeded pipeline of 10², 10³ and 10⁴ open deals (amounts in cents, five stages, expected
 /// closes spread over four months) plus as many closed deals of history: taking the snapshot; learning stage win
 /// probabilities and close-date slips from the history (and probabilities by stage age); the weighted pipeline of a
-/// quarter; the flow of the quarter's pipeline over 30 days; and the Monte Carlo simulation of the quarter with 10,000
-/// trials, on the calling thread and on two threads (same result). <see cref="WeightedPipeline"/> is the baseline: one
+/// quarter; the flow of the quarter's pipeline over 30 days; the new business of the last four quarters; and the Monte
+/// Carlo simulation of the quarter with 10,000 trials, on the calling thread, on two threads (same result) and with the
+/// new business added. <see cref="WeightedPipeline"/> is the baseline: one
 /// pass over the deals.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,6 +26,7 @@ public class PipelineBenchmarks
     private PipelineSnapshot _snapshot = null!;
     private StageProbabilities _probabilities = null!;
     private CloseDateSlips _slips = null!;
+    private NewBusinessHistory _newBusiness = null!;
 
     [Params(100, 1_000, 10_000)]
     public int OpenDeals { get; set; }
@@ -68,6 +70,7 @@ public class PipelineBenchmarks
         _snapshot = PipelineSnapshot.Take(_deals, AsOf, DateTimeZone.Utc, Currency.Usd);
         _probabilities = StageProbabilities.Learn(_deals, AsOf, Duration.FromDays(365));
         _slips = CloseDateSlips.Learn(_deals, AsOf, Duration.FromDays(365), DateTimeZone.Utc);
+        _newBusiness = LearnNewBusiness();
     }
 
     [Benchmark]
@@ -89,6 +92,14 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public PipelineSimulation MonteCarlo10000Trials() => PipelineSimulation.Run(_snapshot, _probabilities, _slips, Quarter, trials: 10_000, seed: 42);
+
+    [Benchmark]
+    public PipelineSimulation MonteCarlo10000TrialsWithNewBusiness() =>
+        PipelineSimulation.Run(_snapshot, _probabilities, _slips, Quarter, trials: 10_000, seed: 42, newBusiness: _newBusiness);
+
+    [Benchmark]
+    public NewBusinessHistory LearnNewBusiness() =>
+        NewBusinessHistory.Learn(_deals, AsOf, DateTimeZone.Utc, Currency.Usd, ReportingCalendar.Iso, PeriodKind.Quarter, 4);
 
     [Benchmark]
     public PipelineSimulation MonteCarlo10000TrialsTwoThreads() =>
