@@ -189,6 +189,31 @@ public static class FlowArbitraries
 [Properties(Arbitrary = [typeof(FlowArbitraries)], MaxTest = 150)]
 public sealed class PipelineFlowPropertyTests
 {
+    [Property(MaxTest = 60)]
+    public bool Every_pipeline_model_runs_end_to_end_on_arbitrary_histories(FlowDeal[] generated)
+    {
+        var deals = generated.Select((g, i) => g.Build(i + 1)).ToArray();
+        var asOf = Instant.FromUtc(2026, 3, 10, 0, 0);
+        var year = Duration.FromDays(365);
+        var snapshot = PipelineSnapshot.Take(deals, asOf, DateTimeZone.Utc, Currency.Usd);
+        var simulation = PipelineSimulation.Run(
+            snapshot,
+            StageProbabilities.Learn(deals, asOf, year, byStageAge: true),
+            CloseDateSlips.Learn(deals, asOf, year, DateTimeZone.Utc),
+            March,
+            trials: 200,
+            seed: 3,
+            newBusiness: NewBusinessHistory.Learn(deals, asOf, DateTimeZone.Utc, Currency.Usd, ReportingCalendar.Iso, PeriodKind.Month, 2));
+        var chain = PipelineMarkovChain.Learn(deals, [Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 2, 1, 0, 0), asOf]);
+        var weighted = WeightedPipeline.Of(snapshot, StageProbabilities.Learn(deals, asOf, year), March);
+
+        // Every open deal is simulated or listed as having no probability; totals are ordered and at least the won amount.
+        bool accounted = snapshot.OpenDeals.All(d => simulation.Deals.Any(s => s.Deal.Id == d.Id)
+            || simulation.Excluded.Contains(new PipelineExclusion(d.Id, PipelineExclusionReason.NoStageProbability)));
+        bool ordered = simulation.P10 <= simulation.P50 && simulation.P50 <= simulation.P90 && simulation.Quantile(0) >= simulation.WonToDate;
+        return accounted && ordered && weighted.Expected <= weighted.Unweighted && chain.IntervalCount == 2;
+    }
+
     [Property]
     public bool A_snapshot_places_every_deal_at_most_once_in_id_order(FlowDeal[] generated)
     {
