@@ -6,11 +6,11 @@ using System.IO;
 using SalesKpi.Evaluation;
 using SalesKpi.Forecasting;
 
-const string Usage = "usage: SalesKpi.Evaluation m3 --data <folder> [--method <name>] [--threads <n>]\n       " + PipelineBacktest.Usage;
+const string Usage = "usage: SalesKpi.Evaluation m3 --data <folder> [--method <name>] [--threads <n>]\n       " + PipelineBacktestCommand.Usage;
 
 if (args.Length > 0 && string.Equals(args[0], "pipeline", StringComparison.OrdinalIgnoreCase))
 {
-    return PipelineBacktest.Run(args, Console.Out);
+    return PipelineBacktestCommand.Run(args, Console.Out);
 }
 
 if (args.Length == 0 || !string.Equals(args[0], "m3", StringComparison.OrdinalIgnoreCase))

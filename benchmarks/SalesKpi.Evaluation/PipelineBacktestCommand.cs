@@ -14,7 +14,7 @@ namespace SalesKpi.Evaluation;
 /// the last months (or quarters) against the bookings of that period, with stage win probabilities by stage age and without.
 /// Prints one CSV line per organisation, setting and month, then one summary line per setting.
 /// </summary>
-internal static class PipelineBacktest
+internal static class PipelineBacktestCommand
 {
     public const string Usage = "usage: SalesKpi.Evaluation pipeline [--seeds 1,2,3,4,42] [--period month|quarter] [--periods 12] [--trials 10000]";
 
