@@ -92,6 +92,22 @@ public sealed class StageProbabilitiesTests
     }
 
     [Fact]
+    public void By_stage_age_a_resolution_comes_before_a_censoring_of_the_same_length()
+    {
+        // Stays of 1 day won, 1 day still open, 2 days lost. Resolution first: at 1 day, 3 at risk, 1 won: 1/3, then the
+        // open stay leaves and the lost one resolves the rest. (Censoring first would give 1/2.)
+        var won = new Deal(DealId.Of(1), RepId.Of(1), AccountId.None, Usd(1m), At(3, 1), new LocalDate(2026, 4, 1), [new(At(3, 1), Proposal)])
+            .WithOutcome(DealOutcome.Won(At(3, 2)));
+        var open = new Deal(DealId.Of(2), RepId.Of(1), AccountId.None, Usd(1m), AsOf - Duration.FromDays(1), new LocalDate(2026, 4, 1), [new(AsOf - Duration.FromDays(1), Proposal)]);
+        var lost = new Deal(DealId.Of(3), RepId.Of(1), AccountId.None, Usd(1m), At(3, 1), new LocalDate(2026, 4, 1), [new(At(3, 1), Proposal)])
+            .WithOutcome(DealOutcome.Lost(At(3, 3)));
+
+        var p = StageProbabilities.Learn([won, open, lost], AsOf, Year, byStageAge: true, minimumComparables: 1);
+
+        Assert.Equal(1.0 / 3, ByAge(p, 0), 12);
+    }
+
+    [Fact]
     public void By_stage_age_rests_on_at_least_the_minimum_number_of_stays()
     {
         var p = StageProbabilities.Learn(ProposalStays(), AsOf, Year, byStageAge: true);
