@@ -68,10 +68,7 @@ public sealed class NewBusinessHistory
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (currency == default)
-        {
-            throw new ArgumentException("The history needs a currency, but got the default (none).", nameof(currency));
-        }
+        PipelineChecks.RequireCurrency(currency, nameof(currency));
 
         if (count < 1)
         {

@@ -14,6 +14,15 @@ internal static class PipelineChecks
         }
     }
 
+    /// <summary>Throws when <paramref name="currency"/> is the default value, which names no currency.</summary>
+    internal static void RequireCurrency(Currency currency, string paramName)
+    {
+        if (currency == default)
+        {
+            throw new ArgumentException("A currency is needed, but got the default (none).", paramName);
+        }
+    }
+
     /// <summary>Throws when the deal at <paramref name="index"/> is null or, with <paramref name="seen"/>, repeats an id.</summary>
     internal static void RequireDeal(Deal? deal, int index, HashSet<DealId>? seen, string paramName)
     {

@@ -157,10 +157,7 @@ public sealed class PipelineFlow
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The second instant {Facts.Format(to)} is before the first, {Facts.Format(from)}."), nameof(to));
         }
 
-        if (currency == default)
-        {
-            throw new ArgumentException("The pipeline needs a currency, but got the default (none).", nameof(currency));
-        }
+        PipelineChecks.RequireCurrency(currency, nameof(currency));
 
         var sums = new decimal[Enum.GetValues<PipelineFlowKind>().Length];
         var entries = new List<PipelineFlowEntry>();

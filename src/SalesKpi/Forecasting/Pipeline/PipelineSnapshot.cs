@@ -86,10 +86,7 @@ public sealed class PipelineSnapshot
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(zone);
-        if (currency == default)
-        {
-            throw new ArgumentException("The pipeline needs a currency, but got the default (none).", nameof(currency));
-        }
+        PipelineChecks.RequireCurrency(currency, nameof(currency));
 
         var open = new List<PipelineDeal>();
         var won = new List<PipelineWin>();
