@@ -109,6 +109,8 @@ public sealed class PipelineSimulationTests
 
         Assert.Equal(0.5, simulation.Deals[0].InPeriodProbability);
         Assert.Equal(0.5, simulation.Deals[0].Probability);
+        Assert.Equal(Usd(500m), simulation.Deals[0].Expected); // 1000 × 0.5
+        Assert.Equal(250_000.0, simulation.Deals[0].Variance); // 1000² × 0.5 × 0.5
         Assert.Equal(Usd(500m), simulation.Expected);
         Assert.InRange(simulation.ProbabilityOfReaching(Usd(1000m)), 0.5 - 0.0125, 0.5 + 0.0125);
     }
