@@ -12,7 +12,8 @@ namespace SalesKpi.Forecasting;
 /// <remarks>
 /// <para>
 /// Learned from the deals won in <c>(asOf − lookBack, asOf]</c>: for each stage a deal entered by its close (once per
-/// stage), the slip is the number of days from the expected close date in force when it entered the stage
+/// stage, at the start of its latest stay there, as an open deal's baseline is), the slip is the number of days from the
+/// expected close date in force when it entered the stage
 /// (<see cref="Deal.ExpectedCloseAt"/> at the entry) to the date it was won, in the given time zone. An entry with no
 /// expected close date then contributes nothing. Only won deals are used: a lost deal's close says nothing about when
 /// revenue arrives.
@@ -105,7 +106,6 @@ public sealed class CloseDateSlips
         StageProbabilities.RequirePositive(lookBack, nameof(lookBack));
         var start = asOf - lookBack;
         var lists = new Dictionary<DealStage, List<int>>();
-        var entered = new HashSet<DealStage>();
         int index = 0;
         foreach (var deal in deals)
         {
@@ -118,10 +118,11 @@ public sealed class CloseDateSlips
             }
 
             var closedOn = closedAt.InZone(zone).Date;
-            entered.Clear();
-            foreach (var change in deal.StageHistory)
+            var history = deal.StageHistory;
+            foreach (var (stayStart, _) in StageStays.Latest(history, closedAt))
             {
-                if (change.At > closedAt || !entered.Add(change.Stage) || deal.ExpectedCloseAt(change.At) is not { } expected)
+                var change = history[stayStart];
+                if (deal.ExpectedCloseAt(change.At) is not { } expected)
                 {
                     continue;
                 }

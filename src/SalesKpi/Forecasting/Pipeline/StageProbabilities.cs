@@ -25,8 +25,9 @@ namespace SalesKpi.Forecasting;
 /// <b>By stage age</b> (<c>byStageAge: true</c>). A deal that has sat in its stage for months is less likely to be won
 /// than one that just entered it, and open pipelines collect such stalled deals while closed history under-represents
 /// them. With this option an open deal that entered its stage a time <c>t</c> before the snapshot gets the estimated
-/// chance of being won among deals still in that stage at age <c>t</c>. The estimate treats each deal's first stay in
-/// the stage (from its entry to the next stage entered, or to its close) as a survival time: a stay of a deal closed in
+/// chance of being won among deals still in that stage at age <c>t</c>. The estimate treats each deal's latest stay in
+/// the stage (from the start of its last run of entries to the next stage entered, or to its close; the age of an open
+/// deal is measured the same way) as a survival time: a stay of a deal closed in
 /// the look-back ends with that deal's outcome; a stay of a deal still open at <c>asOf</c> (in the stage or since moved
 /// on) is censored where it ended. With <c>n_u</c> stays at risk and <c>w_u</c> won and <c>l_u</c> lost at length
 /// <c>u</c>, and <c>S(u)</c> the product of <c>1 − (w_v + l_v)/n_v</c> over lengths <c>v</c> before <c>u</c>:
@@ -227,51 +228,23 @@ public sealed class StageProbabilities
         (_stages.Length == 0 ? "(no stage probabilities)" : string.Join("; ", _stages)) + (ByStageAge ? ", by stage age" : string.Empty);
 
     /// <summary>
-    /// Records the deal's first stay in each stage it entered by <paramref name="end"/>: until the next entry of another
-    /// stage (its outcome then unknown unless the deal closed) or until <paramref name="end"/>, ending as <paramref name="outcome"/>.
+    /// Records the deal's latest stay in each stage it entered by <paramref name="end"/> (<see cref="StageStays.Latest"/>),
+    /// ending as <paramref name="outcome"/>.
     /// </summary>
     private static void AddStays(Dictionary<DealStage, List<(long Ticks, StayEnd End)>> stays, Deal deal, Instant end, StayEnd outcome)
     {
         var history = deal.StageHistory;
-        for (int j = 0; j < history.Count; j++)
+        foreach (var (start, left) in StageStays.Latest(history, end))
         {
-            var stage = history[j].Stage;
-            if (history[j].At > end || IsEnteredBefore(history, j, end))
-            {
-                continue;
-            }
-
-            var left = end;
-            for (int k = j + 1; k < history.Count; k++)
-            {
-                if (history[k].At <= end && history[k].Stage != stage)
-                {
-                    left = history[k].At;
-                    break;
-                }
-            }
-
+            var stage = history[start].Stage;
             if (!stays.TryGetValue(stage, out var list))
             {
                 stays.Add(stage, list = []);
             }
 
             // A deal that left the stage and is closed has a known outcome; one still open is censored where it left.
-            list.Add(((left - history[j].At).BclCompatibleTicks, outcome));
+            list.Add(((left - history[start].At).BclCompatibleTicks, outcome));
         }
-    }
-
-    private static bool IsEnteredBefore(IReadOnlyList<StageChange<DealStage>> history, int index, Instant end)
-    {
-        for (int k = 0; k < index; k++)
-        {
-            if (history[k].Stage == history[index].Stage && history[k].At <= end)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     internal static void RequirePositive(Duration lookBack, string paramName)

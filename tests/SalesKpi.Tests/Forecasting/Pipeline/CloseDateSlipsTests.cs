@@ -36,6 +36,20 @@ public sealed class CloseDateSlipsTests
     }
 
     [Fact]
+    public void A_re_entered_stage_is_measured_from_its_latest_stay()
+    {
+        // Proposal on 1 January (expected 1 February), Negotiation on 8 January, Proposal again on 15 January after the
+        // expected close moved to 20 February on 12 January; won 1 March. Proposal: 9 days from 20 February, not 28 from
+        // 1 February. Negotiation: 28 days from 1 February.
+        var deal = Closed(1, won: true, At(3, 1), Proposal, Negotiation, Proposal).WithExpectedClose(At(1, 12), new LocalDate(2026, 2, 20));
+
+        var slips = CloseDateSlips.Learn([deal], AsOf, Year, DateTimeZone.Utc);
+
+        Assert.Equal([9], slips.For(Proposal));
+        Assert.Equal([28], slips.For(Negotiation));
+    }
+
+    [Fact]
     public void A_stage_without_slips_falls_back_to_all_stages_and_none_means_no_slip()
     {
         var slips = CloseDateSlips.Of(new Dictionary<DealStage, IEnumerable<int>> { [Discovery] = [5, -2], [Proposal] = [] });

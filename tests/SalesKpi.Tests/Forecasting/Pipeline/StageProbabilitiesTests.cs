@@ -108,6 +108,22 @@ public sealed class StageProbabilitiesTests
     }
 
     [Fact]
+    public void By_stage_age_a_re_entered_stage_counts_its_latest_stay()
+    {
+        // Proposal 1–3 March, Negotiation 3–5 March, Proposal again 5 March until won on 15 March: the Proposal stay is 10
+        // days. A fresh deal in Proposal is then the only one at risk past 2 days: with 1 comparable, at 9 days it is won.
+        var deal = new Deal(DealId.Of(1), RepId.Of(1), AccountId.None, Usd(1m), At(3, 1), new LocalDate(2026, 4, 1), [new(At(3, 1), Proposal)])
+            .WithStage(At(3, 3), Negotiation).WithStage(At(3, 5), Proposal).WithOutcome(DealOutcome.Won(At(3, 15)));
+        var lost = new Deal(DealId.Of(2), RepId.Of(1), AccountId.None, Usd(1m), At(3, 1), new LocalDate(2026, 4, 1), [new(At(3, 1), Proposal)])
+            .WithOutcome(DealOutcome.Lost(At(3, 4)));
+
+        var p = StageProbabilities.Learn([deal, lost], AsOf, Year, byStageAge: true, minimumComparables: 1);
+
+        Assert.Equal(0.5, ByAge(p, 0), 12); // stays 3 days (lost) and 10 days (won)
+        Assert.Equal(1.0, ByAge(p, 9), 12); // only the 10-day stay is still at risk; the first, 2-day stay would give none
+    }
+
+    [Fact]
     public void By_stage_age_rests_on_at_least_the_minimum_number_of_stays()
     {
         var p = StageProbabilities.Learn(ProposalStays(), AsOf, Year, byStageAge: true);
