@@ -82,10 +82,19 @@ internal static class PipelineSection
         output.WriteLine(string.Create(invariant, $"  P10-P90 held the actual in {held} of {months} months (80% expected if the model is calibrated)"));
 
         // The same backtest in one call, with its summary statistics.
-        var backtest = PipelineBacktest.Run(deals, sample.AsOf, zone, sample.Currency, sample.ReportingCalendar, PeriodKind.Month, 12, new PipelineBacktestOptions { Seed = 42 });
+        var backtest = PipelineBacktest.Run(
+            deals,
+            sample.AsOf,
+            zone,
+            sample.Currency,
+            sample.ReportingCalendar,
+            PeriodKind.Month,
+            12,
+            new PipelineBacktestOptions { Seed = 42 },
+            target: p => Money.Of(BookingsQuota(sample, p), sample.Currency));
         output.WriteLine(string.Create(
             invariant,
-            $"  PipelineBacktest: held {backtest.Coverage:P0} of months, P50 / actual {backtest.MeanRatio:F2}, mean absolute error {backtest.MeanAbsoluteError:P1}"));
+            $"  PipelineBacktest: held {backtest.Coverage:P0} of months, P50 / actual {backtest.MeanRatio:F2}, mean absolute error {backtest.MeanAbsoluteError:P1}, Brier score of the chance of quota {backtest.BrierScore:F3}"));
     }
 
     /// <summary>The organisation's bookings quota of a month: the AEs' new-business and the account managers' expansion quotas.</summary>

@@ -22,7 +22,8 @@ namespace SalesKpi.Forecasting;
 /// <see cref="Coverage"/> is the share of periods whose actual lies in [P10, P90] (80 % for a calibrated range).
 /// <see cref="MeanRatio"/> is the mean of P50 ÷ actual and <see cref="MeanAbsoluteError"/> the mean of
 /// |P50 − actual| ÷ actual, both over the periods with a positive actual (undefined, <see langword="null"/>, when there
-/// are none); <see cref="ZeroActualPeriods"/> counts the others.
+/// are none); <see cref="ZeroActualPeriods"/> counts the others. Given a target per period (a quota),
+/// <see cref="BrierScore"/> scores the forecast's chance of reaching it against whether it was reached.
 /// </para>
 /// </remarks>
 /// <example>
@@ -55,6 +56,19 @@ public sealed class PipelineBacktest
         }
 
         Coverage = (double)held / periods.Length;
+        int targeted = 0;
+        double brier = 0;
+        foreach (var p in periods)
+        {
+            if (p.TargetProbability is { } probability)
+            {
+                targeted++;
+                double outcome = p.ReachedTarget == true ? 1 : 0;
+                brier += (probability - outcome) * (probability - outcome);
+            }
+        }
+
+        BrierScore = targeted == 0 ? null : brier / targeted;
         ZeroActualPeriods = periods.Length - positive;
         MeanRatio = positive == 0 ? null : ratio / positive;
         MeanAbsoluteError = positive == 0 ? null : error / positive;
@@ -75,6 +89,12 @@ public sealed class PipelineBacktest
     /// <summary>Gets the mean of |P50 − actual| ÷ actual over the periods with a positive actual, or <see langword="null"/> when there are none.</summary>
     public double? MeanAbsoluteError { get; }
 
+    /// <summary>
+    /// Gets the Brier score of the chance of reaching the targets, mean of (probability − reached)² with reached 1 or 0:
+    /// 0 is perfect, 0.25 is what always saying 50 % scores; <see langword="null"/> without targets.
+    /// </summary>
+    public double? BrierScore { get; }
+
     /// <summary>Gets the number of periods that booked nothing (left out of the ratio and the error).</summary>
     public int ZeroActualPeriods { get; }
 
@@ -87,7 +107,12 @@ public sealed class PipelineBacktest
     /// <param name="kind">The kind of period forecast, for example <see cref="PeriodKind.Month"/>.</param>
     /// <param name="periods">How many periods, at least 1.</param>
     /// <param name="options">The forecast settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="target">
+    /// The target of each period (for example the team's quota), to score the forecast's chance of reaching it
+    /// (<see cref="BrierScore"/>), or <see langword="null"/>; in <paramref name="currency"/>.
+    /// </param>
     /// <returns>The backtest.</returns>
+    /// <exception cref="CurrencyMismatchException">A target is in another currency.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal, <paramref name="zone"/> or <paramref name="calendar"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="currency"/> is the default value, or two deals share an id.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is less than 1.</exception>
@@ -99,7 +124,8 @@ public sealed class PipelineBacktest
         ReportingCalendar calendar,
         PeriodKind kind,
         int periods,
-        PipelineBacktestOptions? options = null)
+        PipelineBacktestOptions? options = null,
+        Func<ReportingPeriod, Money>? target = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(zone);
@@ -136,7 +162,13 @@ public sealed class PipelineBacktest
                 options.Seed,
                 newBusiness: newBusiness);
             var actual = PipelineSnapshot.Take(list, zone.AtStartOfDay(period.End).ToInstant(), zone, currency, options.Rates).WonIn(period);
-            rows[i] = new(period, forecast.P10, forecast.P50, forecast.P90, actual);
+            Money? goal = target?.Invoke(period);
+            if (goal is { } g && g.Currency != currency)
+            {
+                throw new CurrencyMismatchException(currency, g.Currency, nameof(target));
+            }
+
+            rows[i] = new(period, forecast.P10, forecast.P50, forecast.P90, actual, goal, goal is { } t ? forecast.ProbabilityOfReaching(t) : null);
         }
 
         return new(rows, options);

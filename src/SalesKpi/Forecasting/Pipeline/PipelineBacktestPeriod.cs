@@ -8,8 +8,13 @@ namespace SalesKpi.Forecasting;
 /// <param name="P50">The forecast's median.</param>
 /// <param name="P90">The forecast's 90th percentile.</param>
 /// <param name="Actual">The amount won in the period.</param>
-public readonly record struct PipelineBacktestPeriod(ReportingPeriod Period, Money P10, Money P50, Money P90, Money Actual)
+/// <param name="Target">The period's target (for example the quota), when the backtest was given targets.</param>
+/// <param name="TargetProbability">The forecast's chance of reaching <paramref name="Target"/>, when given.</param>
+public readonly record struct PipelineBacktestPeriod(ReportingPeriod Period, Money P10, Money P50, Money P90, Money Actual, Money? Target = null, double? TargetProbability = null)
 {
+    /// <summary>Gets whether the actual reached the target, or <see langword="null"/> without a target.</summary>
+    public bool? ReachedTarget => Target is { } target ? Actual >= target : null;
+
     /// <summary>Gets a value indicating whether the actual lies in [P10, P90].</summary>
     public bool Held => P10 <= Actual && Actual <= P90;
 

@@ -55,6 +55,25 @@ public sealed class PipelineBacktestTests
     }
 
     [Fact]
+    public void Scores_the_chance_of_reaching_each_period_target()
+    {
+        var options = new PipelineBacktestOptions { ByStageAge = false, NewBusinessPeriods = 0, Trials = 100 };
+
+        var backtest = PipelineBacktest.Run(
+            Deals(), AsOf, DateTimeZone.Utc, Currency.Usd, ReportingCalendar.Iso, PeriodKind.Month, 3, options, _ => Money.Of(120m, Currency.Usd));
+
+        // A certain 100 never reaches 120 (chance 0); March's 150 did: Brier (0 + 0 + 1) / 3.
+        Assert.Equal([0.0, 0.0, 0.0], backtest.Periods.Select(p => p.TargetProbability!.Value));
+        Assert.Equal([false, false, true], backtest.Periods.Select(p => p.ReachedTarget!.Value));
+        Assert.Equal(1.0 / 3, backtest.BrierScore!.Value, 12);
+        Assert.Null(PipelineBacktest.Run(Deals(), AsOf, DateTimeZone.Utc, Currency.Usd, ReportingCalendar.Iso, PeriodKind.Month, 3, options).BrierScore);
+        Assert.Equal(
+            "target",
+            Assert.Throws<CurrencyMismatchException>(() => PipelineBacktest.Run(
+                Deals(), AsOf, DateTimeZone.Utc, Currency.Usd, ReportingCalendar.Iso, PeriodKind.Month, 1, options, _ => Money.Of(1m, Currency.Eur))).ParamName);
+    }
+
+    [Fact]
     public void New_business_of_past_periods_joins_each_forecast()
     {
         // A 40 deal created and won in February: March's forecast draws January's new business (0) or February's (40).
