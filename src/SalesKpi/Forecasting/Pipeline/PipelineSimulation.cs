@@ -20,13 +20,15 @@ namespace SalesKpi.Forecasting;
 /// date when it had none then), among the slips that do not put the close before the snapshot's date — a deal still
 /// open today cannot have closed yesterday. When no recorded slip is that long, no won deal of the history was
 /// ever that late, and the deal does not close in the period (q = 0): this keeps long-overdue deals nobody closed out
-/// of the forecast. With no slips at all, it closes on its expected date or the snapshot date, whichever is later. A won deal counts when
-/// its close date falls in the period. The trial's total is <see cref="WonToDate"/> plus the amounts counted.
+/// of the forecast. With no slips at all, it closes on its expected date or the snapshot date, whichever is later. A
+/// won deal counts when its close date falls in the period. The trial's total is <see cref="WonToDate"/> plus the
+/// amounts counted, plus, with a <see cref="NewBusinessHistory"/>, one past period's new business drawn uniformly and
+/// scaled by the share of the period still ahead (<see cref="NewBusinessShare"/>).
 /// </para>
 /// <para>
 /// Only whether a deal lands in the period matters for the total, so a trial draws one uniform number per deal and
 /// compares it with the deal's probability of being won inside the period, p × q (<see cref="SimulatedDeal"/>); this
-/// has the same distribution as drawing the win and the slip separately, at half the cost. Deals with p × q of 0 or 1
+/// has the same distribution as drawing the win and the slip separately. Deals with p × q of 0 or 1
 /// draw nothing. Trials run in blocks of 1,024, each with its own xoshiro256** stream seeded through SplitMix64 from the
 /// seed and the block number, and deals are taken in id order, so the same inputs and seed give the same result on
 /// every machine, on any number of threads, whatever the order of the input deals.
@@ -34,7 +36,8 @@ namespace SalesKpi.Forecasting;
 /// <para>
 /// <b>Quantiles.</b> <see cref="Quantile"/>(q) is the smallest trial total such that at least a share q of the trials
 /// closed at or below it (the inverse of the empirical distribution function, R's quantile type 1), so it is always an
-/// amount some trial produced. P10 is the pessimistic case (nine trials in ten did better), P90 the optimistic one.
+/// amount some trial produced. P10 is the pessimistic case (at least one trial in ten closed at or below it), P90 the
+/// optimistic one.
 /// Some industries write P90 for the amount reached with 90 % probability, which is this P10.
 /// </para>
 /// <para>
