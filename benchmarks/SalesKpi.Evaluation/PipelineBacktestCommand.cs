@@ -74,51 +74,46 @@ internal static class PipelineBacktestCommand
             var zone = sample.OrganisationZone;
             var calendar = sample.ReportingCalendar;
             var deals = sample.Facts.Deals;
-            var upcoming = calendar.GetPeriod(sample.AsOf.InZone(zone).Date, kind);
-            var first = calendar.Shift(upcoming, -months);
-            foreach (var (setting, byStageAge, withNewBusiness) in Settings)
+            var backtests = Settings.Select(setting => PipelineBacktest.Run(
+                deals,
+                sample.AsOf,
+                zone,
+                sample.Currency,
+                calendar,
+                kind,
+                months,
+                new PipelineBacktestOptions { ByStageAge = setting.ByStageAge, NewBusinessPeriods = setting.NewBusiness ? NewBusinessPeriods : 0, Trials = trials, Seed = 42 })).ToArray();
+
+            // What the library's backtest does not report, once per period: the other point forecasts and the part
+            // of the actual that came from the deals open at the start.
+            var extras = backtests[0].Periods.Select(row => Extras(deals, sample.Currency, zone, calendar, row.Period)).ToArray();
+            for (int s = 0; s < Settings.Length; s++)
             {
-                for (var month = first; month < upcoming; month = calendar.Next(month))
+                var (setting, byStageAge, withNewBusiness) = Settings[s];
+                for (int m = 0; m < extras.Length; m++)
                 {
-                    var start = zone.AtStartOfDay(month.Start).ToInstant();
-                    var atStart = PipelineSnapshot.Take(deals, start, zone, sample.Currency);
-                    var probabilities = StageProbabilities.Learn(deals, start, Year, byStageAge);
-                    var newBusiness = withNewBusiness ? NewBusinessHistory.Learn(deals, start, zone, sample.Currency, calendar, kind, NewBusinessPeriods) : null;
-                    var forecast = PipelineSimulation.Run(
-                        atStart,
-                        probabilities,
-                        CloseDateSlips.Learn(deals, start, Year, zone),
-                        month,
-                        trials,
-                        seed: 42,
-                        newBusiness: newBusiness);
-                    var atEnd = PipelineSnapshot.Take(deals, zone.AtStartOfDay(month.End).ToInstant(), zone, sample.Currency);
-                    var actual = atEnd.WonIn(month).Amount;
-                    var open = atStart.OpenDeals.Select(d => d.Id).ToHashSet();
-                    var wonFromOpen = atEnd.Won.Where(w => open.Contains(w.Id) && month.Contains(w.ClosedOn)).ToList();
-                    decimal fromOpen = wonFromOpen.Sum(w => w.Amount.Amount);
-                    bool inside = forecast.P10.Amount <= actual && actual <= forecast.P90.Amount;
-                    decimal weighted = WeightedPipeline.Of(atStart, probabilities, month).Expected.Amount;
-                    var (markov, markovWins) = MarkovExpectation(deals, atStart, calendar, month, byAmount: false);
-                    var (markovByAmount, _) = MarkovExpectation(deals, atStart, calendar, month, byAmount: true);
-                    Point(points, $"Monte Carlo P50, {setting}", (double)forecast.P50.Amount, (double)actual);
+                    var row = backtests[s].Periods[m];
+                    var extra = extras[m];
+                    double actual = (double)row.Actual.Amount;
+                    decimal weighted = byStageAge ? extra.WeightedByStageAge : extra.WeightedClosedShares;
+                    Point(points, $"Monte Carlo P50, {setting}", (double)row.P50.Amount, actual);
                     if (!withNewBusiness)
                     {
-                        Point(points, $"weighted pipeline, {setting}", (double)weighted, (double)actual);
+                        Point(points, $"weighted pipeline, {setting}", (double)weighted, actual);
                     }
 
                     if (byStageAge && !withNewBusiness)
                     {
-                        Point(points, "Markov chain, one step", markov, (double)actual);
-                        Point(points, "Markov chain weighted by amount, one step", markovByAmount, (double)actual);
-                        markovCounts = (markovCounts.Expected + markovWins, markovCounts.Actual + wonFromOpen.Count);
+                        Point(points, "Markov chain, one step", extra.Markov, actual);
+                        Point(points, "Markov chain weighted by amount, one step", extra.MarkovByAmount, actual);
+                        markovCounts = (markovCounts.Expected + extra.MarkovWins, markovCounts.Actual + extra.WinsFromOpen);
                     }
 
                     held.TryGetValue(setting, out var sum);
-                    held[setting] = (sum.Held + (inside ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(forecast.P50.Amount / actual));
+                    held[setting] = (sum.Held + (row.Held ? 1 : 0), sum.Months + 1, sum.Ratio + (double)(row.P50.Amount / row.Actual.Amount));
                     output.WriteLine(string.Create(
                         invariant,
-                        $"{seed},{setting},{month.Label},{forecast.P10.Amount},{forecast.P50.Amount},{forecast.P90.Amount},{actual},{fromOpen},{(inside ? 1 : 0)},{weighted:0.##},{markov:0.##},{markovByAmount:0.##},{markovWins:0.##},{wonFromOpen.Count}"));
+                        $"{seed},{setting},{row.Period.Label},{row.P10.Amount},{row.P50.Amount},{row.P90.Amount},{row.Actual.Amount},{extra.FromOpen},{(row.Held ? 1 : 0)},{weighted:0.##},{extra.Markov:0.##},{extra.MarkovByAmount:0.##},{extra.MarkovWins:0.##},{extra.WinsFromOpen}"));
                 }
             }
         }
@@ -139,6 +134,26 @@ internal static class PipelineBacktestCommand
 
         output.WriteLine(string.Create(invariant, $"# Markov chain, deal counts: {markovCounts.Expected:F1} wins expected from the open deals, {markovCounts.Actual} won"));
         return 0;
+    }
+
+    /// <summary>The weighted pipelines, the Markov chain's expectations and the wins from the open deals of one period, forecast at its start.</summary>
+    private static PeriodExtras Extras(IReadOnlyList<Deal> deals, Currency currency, DateTimeZone zone, ReportingCalendar calendar, ReportingPeriod period)
+    {
+        var start = zone.AtStartOfDay(period.Start).ToInstant();
+        var atStart = PipelineSnapshot.Take(deals, start, zone, currency);
+        var atEnd = PipelineSnapshot.Take(deals, zone.AtStartOfDay(period.End).ToInstant(), zone, currency);
+        var open = atStart.OpenDeals.Select(d => d.Id).ToHashSet();
+        var wonFromOpen = atEnd.Won.Where(w => open.Contains(w.Id) && period.Contains(w.ClosedOn)).ToList();
+        var (markov, markovWins) = MarkovExpectation(deals, atStart, calendar, period, byAmount: false);
+        var (markovByAmount, _) = MarkovExpectation(deals, atStart, calendar, period, byAmount: true);
+        return new(
+            WeightedPipeline.Of(atStart, StageProbabilities.Learn(deals, start, Year, byStageAge: true), period).Expected.Amount,
+            WeightedPipeline.Of(atStart, StageProbabilities.Learn(deals, start, Year, byStageAge: false), period).Expected.Amount,
+            markov,
+            markovByAmount,
+            markovWins,
+            wonFromOpen.Sum(w => w.Amount.Amount),
+            wonFromOpen.Count);
     }
 
     private static void Point(Dictionary<string, (double AbsolutePercent, double Ratio, int Months)> points, string name, double forecast, double actual)
@@ -208,4 +223,7 @@ internal static class PipelineBacktestCommand
         seeds = [.. parsed];
         return seeds.Length > 0;
     }
+
+    private sealed record PeriodExtras(
+        decimal WeightedByStageAge, decimal WeightedClosedShares, double Markov, double MarkovByAmount, double MarkovWins, decimal FromOpen, int WinsFromOpen);
 }
