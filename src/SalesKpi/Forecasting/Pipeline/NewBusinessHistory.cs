@@ -69,7 +69,6 @@ public sealed class NewBusinessHistory
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(calendar);
         PipelineChecks.RequireCurrency(currency, nameof(currency));
-
         if (count < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "At least one past period is needed.");

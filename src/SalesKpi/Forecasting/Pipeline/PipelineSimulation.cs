@@ -289,12 +289,7 @@ public sealed class PipelineSimulation
             }
 
             share = RemainingShare(snapshot, period);
-            byte scale = fixedSum.Scale;
-            foreach (decimal a in amounts)
-            {
-                scale = Math.Max(scale, a.Scale);
-            }
-
+            byte scale = FinestScale(fixedSum, amounts);
             extras = new decimal[newBusiness.Periods.Count];
             decimal sum = 0m;
             for (int i = 0; i < extras.Length; i++)
@@ -376,14 +371,22 @@ public sealed class PipelineSimulation
         return exact;
     }
 
-    /// <summary>Scales every amount to integers at the finest scale present, when the largest possible total fits a long.</summary>
-    private static bool TryScale(decimal fixedSum, decimal[] amounts, out byte scale, out long fixedScaled, out long[] scaled)
+    /// <summary>The largest decimal scale (digits after the point) among <paramref name="first"/> and <paramref name="rest"/>.</summary>
+    private static byte FinestScale(decimal first, IEnumerable<decimal> rest)
     {
-        scale = fixedSum.Scale;
-        foreach (decimal a in amounts)
+        byte scale = first.Scale;
+        foreach (decimal a in rest)
         {
             scale = Math.Max(scale, a.Scale);
         }
+
+        return scale;
+    }
+
+    /// <summary>Scales every amount to integers at the finest scale present, when the largest possible total fits a long.</summary>
+    private static bool TryScale(decimal fixedSum, decimal[] amounts, out byte scale, out long fixedScaled, out long[] scaled)
+    {
+        scale = FinestScale(fixedSum, amounts);
 
         fixedScaled = 0;
         scaled = [];
