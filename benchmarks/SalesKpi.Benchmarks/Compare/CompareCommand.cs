@@ -258,7 +258,10 @@ internal static class CompareCommand
                 medians.TryGetValue((workload, a), out double x) && medians.TryGetValue((workload, b), out double y) && y > 0
                     ? (x / y).ToString("F2", CultureInfo.InvariantCulture)
                     : "n/a";
-            Log($"  {workload}: saleskpi/handloop {Ratio(EngineNames.SalesKpi, EngineNames.HandLoop)}, duckdb/saleskpi {Ratio(EngineNames.DuckDb, EngineNames.SalesKpi)}, linq/saleskpi {Ratio(EngineNames.Linq, EngineNames.SalesKpi)}");
+            string parallel = medians.ContainsKey((workload, EngineNames.SalesKpiParallel))
+                ? $", duckdb/saleskpi_parallel {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiParallel)}"
+                : string.Empty;
+            Log($"  {workload}: saleskpi/handloop {Ratio(EngineNames.SalesKpi, EngineNames.HandLoop)}, duckdb/saleskpi {Ratio(EngineNames.DuckDb, EngineNames.SalesKpi)}, linq/saleskpi {Ratio(EngineNames.Linq, EngineNames.SalesKpi)}{parallel}");
         }
     }
 

@@ -35,7 +35,11 @@ internal sealed class W2MqlToSalByIcp : Workload
 
     public override string Title => "MQL -> SAL conversion within 30 days by (industry, employee band)";
 
+    public override bool HasSalesKpiParallel => true;
+
     public override object SalesKpi(Dataset data) => MqlToSal.Evaluate(data.Leads, data.LeadOptions);
+
+    public override object SalesKpiParallel(Dataset data) => MqlToSal.EvaluateParallel(data.Leads, data.LeadOptions, 2);
 
     public override object HandLoop(Dataset data)
     {
@@ -150,7 +154,7 @@ internal sealed class W2MqlToSalByIcp : Workload
         var rows = set.Table(Shape);
         switch (engine)
         {
-            case EngineNames.SalesKpi:
+            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
                 foreach (var cell in (KpiTable<(string Industry, EmployeeBand Band)>)result)
                 {
                     var v = cell.Value;

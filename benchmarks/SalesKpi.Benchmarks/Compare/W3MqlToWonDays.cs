@@ -19,7 +19,13 @@ internal sealed class W3MqlToWonDays : Workload
 
     public override string Title => "median and mean days MQL -> won per country";
 
-    public override object SalesKpi(Dataset data)
+    public override bool HasSalesKpiParallel => true;
+
+    public override object SalesKpi(Dataset data) => Evaluate(data, parallel: false);
+
+    public override object SalesKpiParallel(Dataset data) => Evaluate(data, parallel: true);
+
+    private static (KpiTable<string> Median, KpiTable<string> Mean) Evaluate(Dataset data, bool parallel)
     {
         var asOf = data.AsOf;
         double? DaysToWon(Lead lead) =>
@@ -32,7 +38,8 @@ internal sealed class W3MqlToWonDays : Workload
         Func<Lead, double> days = l => DaysToWon(l)!.Value;
         Func<Lead, bool> won = l => DaysToWon(l) is not null;
         Func<Lead, string> country = l => l.Profile.Country ?? string.Empty;
-        var tables = Metric.EvaluateAll(data.Leads, null, Metric.Median(days).Where(won).By(country), Metric.Mean(days).Where(won).By(country));
+        Metric<Lead, string>[] metrics = [Metric.Median(days).Where(won).By(country), Metric.Mean(days).Where(won).By(country)];
+        var tables = parallel ? Metric.EvaluateAllParallel(data.Leads, null, 2, metrics) : Metric.EvaluateAll(data.Leads, null, metrics);
         return (tables[0], tables[1]);
     }
 
@@ -144,7 +151,7 @@ internal sealed class W3MqlToWonDays : Workload
         var rows = set.Table(Shape);
         switch (engine)
         {
-            case EngineNames.SalesKpi:
+            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
                 var (median, mean) = ((KpiTable<string>, KpiTable<string>))result;
                 foreach (var cell in median)
                 {

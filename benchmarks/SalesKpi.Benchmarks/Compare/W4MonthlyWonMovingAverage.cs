@@ -30,10 +30,16 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
     public override string Title => "monthly won amount per rep and its 3-month moving average";
 
-    public override object SalesKpi(Dataset data)
-    {
+    public override bool HasSalesKpiParallel => true;
+
+    public override object SalesKpi(Dataset data) =>
         // One pass: both are the same monthly sum, finished differently.
-        var tables = Metric.EvaluateAll(data.Deals, data.DealOptions, Monthly, ThreeMonths);
+        WithMovingAverage(Metric.EvaluateAll(data.Deals, data.DealOptions, Monthly, ThreeMonths));
+
+    public override object SalesKpiParallel(Dataset data) => WithMovingAverage(Metric.EvaluateAllParallel(data.Deals, data.DealOptions, 2, Monthly, ThreeMonths));
+
+    private static (KpiTable<RepId> Monthly, KpiTable<RepId> ThreeMonths, decimal[] MovingAverage) WithMovingAverage(KpiTable<RepId>[] tables)
+    {
         var (monthly, threeMonths) = (tables[0], tables[1]);
         var cells = threeMonths.Cells;
         var movingAverage = new decimal[cells.Count];
@@ -165,7 +171,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
         var rows = set.Table(Shape);
         switch (engine)
         {
-            case EngineNames.SalesKpi:
+            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
                 var (monthly, threeMonths, movingAverage) = ((KpiTable<RepId>, KpiTable<RepId>, decimal[]))result;
                 var cells = threeMonths.Cells;
                 for (int i = 0; i < cells.Count; i++)

@@ -40,11 +40,21 @@ internal sealed class W5WeeklyScorecard : Workload
     private static Metric<Deal, RepId> WeeklyWins(Metric<Deal, Ungrouped> primitive) =>
         primitive.Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
 
-    public override object SalesKpi(Dataset data)
+    public override bool HasSalesKpiParallel => true;
+
+    public override object SalesKpi(Dataset data) => Scores(
+        data,
+        Metric.EvaluateAll(data.Activities, data.ActivityOptions, WeeklyCalls, WeeklyConnectedCalls, WeeklyEmails, WeeklyMeetingsHeld),
+        WeeklyWonAmount.Evaluate(data.Deals, data.DealOptions));
+
+    public override object SalesKpiParallel(Dataset data) => Scores(
+        data,
+        Metric.EvaluateAllParallel(data.Activities, data.ActivityOptions, 2, WeeklyCalls, WeeklyConnectedCalls, WeeklyEmails, WeeklyMeetingsHeld),
+        WeeklyWonAmount.EvaluateParallel(data.Deals, data.DealOptions, 2));
+
+    // A sum's value carries the number of facts it summed: the won amount gives the deals won too.
+    private static ScoreRow[] Scores(Dataset data, KpiTable<RepId>[] activityLines, KpiTable<RepId> wonAmount)
     {
-        var activityLines = Metric.EvaluateAll(data.Activities, data.ActivityOptions, WeeklyCalls, WeeklyConnectedCalls, WeeklyEmails, WeeklyMeetingsHeld);
-        // A sum's value carries the number of facts it summed: the won amount gives the deals won too.
-        var wonAmount = WeeklyWonAmount.Evaluate(data.Deals, data.DealOptions);
         var (calls, connected, emails, meetings) = (activityLines[0], activityLines[1], activityLines[2], activityLines[3]);
 
         var weeks = new List<ReportingPeriod>();

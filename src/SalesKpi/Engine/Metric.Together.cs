@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
 
 namespace SalesKpi;
 
@@ -95,5 +96,69 @@ public static partial class Metric
         var pass = new FusedPass<TFact, TKey>(metrics, options);
         FactBatches.Feed(facts, pass);
         return pass.ToTables();
+    }
+    /// <summary>
+    /// Evaluates several metrics over contiguous partitions of the facts in parallel, each partition in one shared pass
+    /// as in <see cref="EvaluateAll{TFact, TKey}(ReadOnlySpan{TFact}, EvaluationOptions{TFact}, ReadOnlySpan{Metric{TFact, TKey}})"/>,
+    /// and merges the partitions' states.
+    /// </summary>
+    /// <typeparam name="TFact">The fact type.</typeparam>
+    /// <typeparam name="TKey">The group key type, common to the metrics.</typeparam>
+    /// <param name="facts">The facts.</param>
+    /// <param name="options">The zone and as-of settings, common to the metrics; required when one of them needs a zone.</param>
+    /// <param name="partitions">
+    /// How many partitions. 0 uses the processor count, fewer for small inputs (at least 16,384 facts each); a positive
+    /// count is used as given, at most one partition per fact.
+    /// </param>
+    /// <param name="metrics">The metrics; a metric may appear more than once.</param>
+    /// <returns>
+    /// One table per metric, in the order given; each equal to what the metric's own <c>Evaluate</c> returns (exactly for
+    /// counts and decimals; means, rates and other doubles to rounding, as the partitions' sums are added in another order).
+    /// </returns>
+    /// <remarks>
+    /// Immediate. The delegates of the metrics are called from several threads at once, so they must be pure. Each
+    /// partition keeps its own states until the merge, so the memory of the states grows with the partitions.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitions"/> is negative.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="metrics"/> holds a null metric (the message gives its position), or <paramref name="options"/> is null but a metric needs a zone.</exception>
+    /// <exception cref="AggregateException">A partition failed (for example a selector returned an invalid value).</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed while merging.</exception>
+    /// <example>
+    /// <code>
+    /// KpiTable&lt;RepId&gt;[] lines = Metric.EvaluateAllParallel(activities, options, 0, weeklyCalls, weeklyEmails, weeklyMeetings);
+    /// </code>
+    /// </example>
+    public static KpiTable<TKey>[] EvaluateAllParallel<TFact, TKey>(ReadOnlyMemory<TFact> facts, EvaluationOptions<TFact>? options, int partitions, params ReadOnlySpan<Metric<TFact, TKey>> metrics)
+        where TKey : notnull
+    {
+        int count = PartitionCount(partitions, facts.Length);
+        var passes = new FusedPass<TFact, TKey>[count];
+        for (int i = 0; i < count; i++)
+        {
+            passes[i] = new FusedPass<TFact, TKey>(metrics, options);
+        }
+
+        Parallel.For(0, count, i =>
+        {
+            int start = (int)((long)facts.Length * i / count);
+            int end = (int)((long)facts.Length * (i + 1) / count);
+            passes[i].Add(facts.Span[start..end]);
+        });
+
+        for (int i = 1; i < count; i++)
+        {
+            passes[0].MergeFrom(passes[i]);
+        }
+
+        return passes[0].ToTables();
+    }
+
+    /// <summary>The number of partitions of a parallel evaluation: as requested, or for 0 the processor count limited to one partition per 16,384 facts.</summary>
+    internal static int PartitionCount(int requested, int facts)
+    {
+        const int MinimumPartition = 16_384;
+        ArgumentOutOfRangeException.ThrowIfNegative(requested, "partitions");
+        int count = requested == 0 ? Math.Min(Environment.ProcessorCount, facts / MinimumPartition) : Math.Min(requested, facts);
+        return Math.Max(1, count);
     }
 }

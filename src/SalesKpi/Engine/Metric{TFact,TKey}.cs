@@ -26,8 +26,6 @@ namespace SalesKpi;
 public sealed class Metric<TFact, TKey>
     where TKey : notnull
 {
-    private const int MinimumPartition = 16_384;
-
     internal Metric(Aggregation<TFact> aggregation)
     {
         Aggregation = aggregation;
@@ -208,7 +206,10 @@ public sealed class Metric<TFact, TKey>
     /// <summary>Evaluates contiguous partitions of <paramref name="facts"/> in parallel and merges their states.</summary>
     /// <param name="facts">The facts.</param>
     /// <param name="options">The zone and as-of settings; see <see cref="Evaluate(ReadOnlySpan{TFact}, EvaluationOptions{TFact})"/>.</param>
-    /// <param name="partitions">How many partitions; 0 (default) uses the processor count. Small inputs use fewer.</param>
+    /// <param name="partitions">
+    /// How many partitions. 0 (default) uses the processor count, fewer for small inputs (at least 16,384 facts each);
+    /// a positive count is used as given, at most one partition per fact.
+    /// </param>
     /// <returns>The result table, equal to <see cref="Evaluate(ReadOnlySpan{TFact}, EvaluationOptions{TFact})"/> (exactly for counts and decimals; doubles to rounding).</returns>
     /// <remarks>Immediate. The delegates of the definition are called from several threads at once.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitions"/> is negative.</exception>
@@ -216,9 +217,7 @@ public sealed class Metric<TFact, TKey>
     /// <exception cref="AggregateException">A partition failed (for example an invalid selector value).</exception>
     public KpiTable<TKey> EvaluateParallel(ReadOnlyMemory<TFact> facts, EvaluationOptions<TFact>? options = null, int partitions = 0)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(partitions);
-        int count = partitions == 0 ? Environment.ProcessorCount : partitions;
-        count = Math.Max(1, Math.Min(count, facts.Length / MinimumPartition));
+        int count = Metric.PartitionCount(partitions, facts.Length);
         var states = new KpiState<TFact, TKey>[count];
         for (int i = 0; i < count; i++)
         {

@@ -162,6 +162,76 @@ public sealed class EvaluateAllTests
         Assert.Throws<ArgumentException>(() => Metric.EvaluateAll(facts, T.Utc, seconds, seconds.FillEmptyWith(KpiValue.Exact(0m, 0))));
     }
 
+    [Fact]
+    public void In_parallel_partitions_a_sum_and_its_moving_sum_keep_their_hand_computed_values()
+    {
+        Act[] facts =
+        [
+            new(1, T.At(2026, 1, 10), Kind.Call, Amount: 100m),
+            new(1, T.At(2026, 1, 20), Kind.Call, Amount: 50m),
+            new(1, T.At(2026, 3, 5), Kind.Email, Amount: 30m),
+            new(1, T.At(2026, 3, 6), Kind.Reply, Amount: 1_000m), // filtered out
+            new(2, T.At(2026, 2, 14), Kind.Meeting, Amount: 7m),
+        ];
+        var monthly = Metric.Sum<Act>(a => a.Amount).Where(a => a.Kind != Kind.Reply).By(Rep).PerPeriod(PeriodKind.Month, At);
+
+        // Three partitions: [100, 50], [30, reply], [7]. The moving sum reads the sum's cells, merged once.
+        var tables = Metric.EvaluateAllParallel(facts, T.InUtc<Act>(), 3, monthly, monthly.Rolling(2), monthly);
+
+        Assert.Equal(150m, tables[0][1, T.Month(2026, 1)].ExactValue);
+        Assert.Equal(2, tables[0][1, T.Month(2026, 1)].Count);
+        Assert.Equal(30m, tables[0][1, T.Month(2026, 3)].ExactValue);
+        Assert.Equal(7m, tables[0][2, T.Month(2026, 2)].ExactValue);
+        Assert.Equal(150m, tables[1][1, T.Month(2026, 2)].ExactValue); // Jan + Feb
+        Assert.Equal(30m, tables[1][1, T.Month(2026, 3)].ExactValue);  // Feb + Mar
+        Assert.Equal(7m, tables[1][2, T.Month(2026, 3)].ExactValue);   // Feb + Mar
+        Assert.Equal(tables[0].Cells, tables[2].Cells);
+    }
+
+    [Property(MaxTest = 25)]
+    public void In_parallel_every_table_equals_the_metrics_own_evaluation(int seed, byte partitions)
+    {
+        var facts = T.RandomActs(2_000, seed);
+        int count = 1 + (partitions % 7);
+        var together = Metric.EvaluateAllParallel(facts, T.Paris, count, Mixed);
+        Assert.Equal(Mixed.Length, together.Length);
+        for (int i = 0; i < Mixed.Length; i++)
+        {
+            var alone = Mixed[i].Evaluate(facts, T.Paris);
+            Assert.Equal(alone.Cells, together[i].Cells);
+            Assert.Equal(alone.ToText(), together[i].ToText());
+        }
+    }
+
+    [Fact]
+    public void In_parallel_more_partitions_than_facts_and_no_facts_are_handled()
+    {
+        var facts = T.RandomActs(3, 1);
+        var expected = Metric.EvaluateAll(facts, T.Paris, Mixed);
+        var many = Metric.EvaluateAllParallel(facts, T.Paris, 8, Mixed);
+        var automatic = Metric.EvaluateAllParallel(facts, T.Paris, 0, Mixed);
+        for (int i = 0; i < Mixed.Length; i++)
+        {
+            Assert.Equal(expected[i].Cells, many[i].Cells);
+            Assert.Equal(expected[i].Cells, automatic[i].Cells);
+        }
+
+        var empty = Metric.EvaluateAllParallel(ReadOnlyMemory<Act>.Empty, T.Paris, 2, Mixed);
+        Assert.All(empty.Take(2), Assert.Empty);
+    }
+
+    [Fact]
+    public void In_parallel_a_negative_partition_count_and_a_null_metric_are_rejected()
+    {
+        var facts = T.RandomActs(5, 1);
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => Metric.EvaluateAllParallel(facts, T.Utc, -1, MonthlyAmount));
+        Assert.Equal("partitions", negative.ParamName);
+        Assert.Contains("-1", negative.Message, StringComparison.Ordinal);
+        var missing = Assert.Throws<ArgumentNullException>(() => Metric.EvaluateAllParallel(facts, T.Utc, 2, MonthlyAmount, null!));
+        Assert.Equal("metrics", missing.ParamName);
+        Assert.Contains("Metric 1 of 2", missing.Message, StringComparison.Ordinal);
+    }
+
     private readonly struct LongCall : IFactPredicate<Act>
     {
         public bool Test(in Act fact) => fact.Kind == Kind.Call && fact.Seconds >= 900;

@@ -46,14 +46,34 @@ internal sealed class FusedPass<TFact, TKey> : IBatchTarget<TFact>
     private readonly List<StateCore<TFact, TKey>> _separate = [];
     private readonly List<List<ISharableCore<TFact, TKey>>> _passes = [];
     private readonly List<(ISharableCore<TFact, TKey> Sharer, ISharableCore<TFact, TKey> Owner)> _sharing = [];
+    private readonly bool[] _isSharer;
 
     public FusedPass(ReadOnlySpan<Metric<TFact, TKey>> metrics, EvaluationOptions<TFact>? options)
     {
         _cores = new StateCore<TFact, TKey>[metrics.Length];
+        _isSharer = new bool[metrics.Length];
         for (int i = 0; i < metrics.Length; i++)
         {
             var metric = metrics[i] ?? throw new ArgumentNullException(nameof(metrics), $"Metric {i} of {metrics.Length} is null.");
+            int shared = _sharing.Count;
             _cores[i] = metric.EntityFilter is null ? Place(metric, options) : Separate(metric.EntityFilter.CreateCore(metric, options));
+            _isSharer[i] = _sharing.Count > shared;
+        }
+    }
+
+    /// <summary>
+    /// Adds the facts of another pass over the same metrics (built from the same metric instances, in the same order),
+    /// for example one that read another partition of the facts. A state that reads another state's cells is not merged
+    /// on its own: its owner's merge brings its cells.
+    /// </summary>
+    public void MergeFrom(FusedPass<TFact, TKey> other)
+    {
+        for (int i = 0; i < _cores.Length; i++)
+        {
+            if (!_isSharer[i])
+            {
+                _cores[i].MergeFrom(other._cores[i]);
+            }
         }
     }
 
