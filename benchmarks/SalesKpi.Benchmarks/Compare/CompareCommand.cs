@@ -58,6 +58,17 @@ internal static class CompareCommand
             Log($"DuckDB {duckDb.Version} in memory, threads={options.DuckDbThreads}, loaded with the appender in {ms / 1000:F1} s; business dates computed {(duckDb.DatesInQuery ? "in each query" : "at load")}");
         }
 
+        if (options.WantsEngine(EngineNames.SalesKpiRows) || options.WantsEngine(EngineNames.SalesKpiRowsParallel) || options.WantsEngine(EngineNames.HandLoopRows))
+        {
+            GC.Collect();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            sw.Restart();
+            data.BuildDealRows();
+            double ms = sw.Elapsed.TotalMilliseconds;
+            Csv("all", EngineNames.RowsLoad, new Timing(ms, ms, ms, GC.GetAllocatedBytesForCurrentThread() - before));
+            Log($"deals projected into {data.DealRows.Length} compact rows of {Unsafe.SizeOf<DealRow>()} B in {ms:F0} ms");
+        }
+
         long inputBytes = (long)data.Activities.Length * Unsafe.SizeOf<SalesActivity>();
         Log($"activity input: {data.Activities.Length} x {Unsafe.SizeOf<SalesActivity>()} B = {inputBytes / 1e6:F0} MB");
         var failures = new List<string>();
@@ -261,7 +272,10 @@ internal static class CompareCommand
             string parallel = medians.ContainsKey((workload, EngineNames.SalesKpiParallel))
                 ? $", duckdb/saleskpi_parallel {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiParallel)}"
                 : string.Empty;
-            Log($"  {workload}: saleskpi/handloop {Ratio(EngineNames.SalesKpi, EngineNames.HandLoop)}, duckdb/saleskpi {Ratio(EngineNames.DuckDb, EngineNames.SalesKpi)}, linq/saleskpi {Ratio(EngineNames.Linq, EngineNames.SalesKpi)}{parallel}");
+            string rows = medians.ContainsKey((workload, EngineNames.SalesKpiRows))
+                ? $", saleskpi_rows/handloop_rows {Ratio(EngineNames.SalesKpiRows, EngineNames.HandLoopRows)}, duckdb/saleskpi_rows {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiRows)}, duckdb/saleskpi_rows_parallel {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiRowsParallel)}"
+                : string.Empty;
+            Log($"  {workload}: saleskpi/handloop {Ratio(EngineNames.SalesKpi, EngineNames.HandLoop)}, duckdb/saleskpi {Ratio(EngineNames.DuckDb, EngineNames.SalesKpi)}, linq/saleskpi {Ratio(EngineNames.Linq, EngineNames.SalesKpi)}{parallel}{rows}");
         }
     }
 

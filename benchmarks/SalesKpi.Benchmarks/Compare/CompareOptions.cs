@@ -21,7 +21,7 @@ internal sealed record CompareOptions
     /// <summary>Workloads to run (W1 … W5); empty for all.</summary>
     public IReadOnlySet<string> Workloads { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Engines to run (saleskpi, handloop, linq, duckdb, and saleskpi_parallel where a workload has it); empty for the first four.</summary>
+    /// <summary>Engines to run (saleskpi, handloop, linq, duckdb, and the opt-in saleskpi_parallel, saleskpi_rows, saleskpi_rows_parallel and handloop_rows where a workload has them); empty for the first four.</summary>
     public IReadOnlySet<string> Engines { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>DuckDB worker threads.</summary>
@@ -36,7 +36,7 @@ internal sealed record CompareOptions
 
     public bool WantsWorkload(string name) => Workloads.Count == 0 || Workloads.Contains(name);
 
-    public bool WantsEngine(string name) => Engines.Count == 0 ? name != EngineNames.SalesKpiParallel : Engines.Contains(name);
+    public bool WantsEngine(string name) => Engines.Count == 0 ? !EngineNames.IsOptIn(name) : Engines.Contains(name);
 
     public static CompareOptions Parse(ReadOnlySpan<string> arguments)
     {
@@ -58,7 +58,7 @@ internal sealed record CompareOptions
                 "--workloads" => options with { Workloads = Set(Value()) },
                 "--engines" => options with { Engines = Set(Value()) },
                 "--duckdb-dates" => options with { DuckDbDatesInQuery = DatesMode(Value()) },
-                _ => throw new ArgumentException($"Unknown option '{name}'. Options: --activities N --leads N --deals N --seed N --runs N (>= 5) --threads N --workloads W1,W2 --engines saleskpi,handloop,linq,duckdb[,saleskpi_parallel] --duckdb-dates load|query", nameof(arguments)),
+                _ => throw new ArgumentException($"Unknown option '{name}'. Options: --activities N --leads N --deals N --seed N --runs N (>= 5) --threads N --workloads W1,W2 --engines saleskpi,handloop,linq,duckdb[,saleskpi_parallel,saleskpi_rows,saleskpi_rows_parallel,handloop_rows] --duckdb-dates load|query", nameof(arguments)),
             };
         }
 

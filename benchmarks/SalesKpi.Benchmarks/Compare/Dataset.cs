@@ -135,6 +135,19 @@ internal sealed class Dataset
     /// <summary>Evaluation options: each activity's business date in its rep's home zone.</summary>
     public EvaluationOptions<SalesActivity> ActivityOptions { get; }
 
+    /// <summary>The deals projected into compact values; built by <see cref="BuildDealRows"/> when an engine reads them.</summary>
+    public DealRow[] DealRows { get; private set; } = [];
+
+    /// <summary>Evaluation options over <see cref="DealRows"/>: each deal's business dates in its owner's home zone.</summary>
+    public EvaluationOptions<DealRow>? DealRowOptions { get; private set; }
+
+    /// <summary>Projects the deals into <see cref="DealRows"/> (once, before any timing).</summary>
+    public void BuildDealRows()
+    {
+        DealRows = DealRow.From(Deals);
+        DealRowOptions = EvaluationOptions<DealRow>.InBasis(RepHomeZones, DealRowSelectors.Owner, Sample.OrganisationZone);
+    }
+
     /// <summary>Evaluation options: each deal's business dates in its owner's home zone.</summary>
     public EvaluationOptions<Deal> DealOptions { get; }
 

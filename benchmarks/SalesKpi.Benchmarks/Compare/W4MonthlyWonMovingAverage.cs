@@ -26,6 +26,17 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
     private static readonly Metric<Deal, RepId> ThreeMonths = WonPerRepMonth.Rolling(3).FillEmpty();
 
+    // The same over compact deal values, with value-type filter, key and time selectors.
+    private static readonly Metric<DealRow, RepId> WonPerRepMonthRows =
+        Metric.Sum<DealRow>(d => d.Amount)
+            .Where(default(DealRowSelectors.Won))
+            .By(DealRowSelectors.Owner)
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, default(DealRowSelectors.Closed));
+
+    private static readonly Metric<DealRow, RepId> MonthlyRows = WonPerRepMonthRows.FillEmpty();
+
+    private static readonly Metric<DealRow, RepId> ThreeMonthsRows = WonPerRepMonthRows.Rolling(3).FillEmpty();
+
     public override string Name => "W4";
 
     public override string Title => "monthly won amount per rep and its 3-month moving average";
@@ -37,6 +48,12 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
         WithMovingAverage(Metric.EvaluateAll(data.Deals, data.DealOptions, Monthly, ThreeMonths));
 
     public override object SalesKpiParallel(Dataset data) => WithMovingAverage(Metric.EvaluateAllParallel(data.Deals, data.DealOptions, 2, Monthly, ThreeMonths));
+
+    public override bool HasRows => true;
+
+    public override object SalesKpiRows(Dataset data, bool parallel) => WithMovingAverage(parallel
+        ? Metric.EvaluateAllParallel(data.DealRows, data.DealRowOptions, 2, MonthlyRows, ThreeMonthsRows)
+        : Metric.EvaluateAll(data.DealRows, data.DealRowOptions, MonthlyRows, ThreeMonthsRows));
 
     private static (KpiTable<RepId> Monthly, KpiTable<RepId> ThreeMonths, decimal[] MovingAverage) WithMovingAverage(KpiTable<RepId>[] tables)
     {
@@ -86,6 +103,48 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
             last = Math.Max(last, month);
         }
 
+        return Finish(baseMonth, span, first, last, reps, amount, count);
+    }
+
+    public override object HandLoopRows(Dataset data)
+    {
+        int baseMonth = MonthNumber(data.Start) - 12;
+        int span = (MonthNumber(data.End) - baseMonth) + 12;
+        int reps = data.Reps.Length;
+        var amount = new decimal[reps * span];
+        var count = new int[reps * span];
+        var zoneDays = new ZoneDays(data.Zones);
+        var zoneOfRep = data.ZoneIndexOfRep;
+        int first = int.MaxValue;
+        int last = int.MinValue;
+        foreach (ref readonly var deal in data.DealRows.AsSpan())
+        {
+            if (deal.Status != DealStatus.Won)
+            {
+                continue;
+            }
+
+            int owner = deal.Owner.Value;
+            int day = zoneDays.UnixDay(zoneOfRep[owner], deal.ClosedTicks);
+            var date = DateOnly.FromDayNumber(day + Dataset.UnixEpochDayNumber);
+            int month = (date.Year * 12) + date.Month - 1 - baseMonth;
+            if ((uint)month >= (uint)span)
+            {
+                throw new InvalidOperationException($"A deal of rep {owner} closed more than a year outside the period.");
+            }
+
+            int cell = (owner * span) + month;
+            amount[cell] += deal.Amount;
+            count[cell]++;
+            first = Math.Min(first, month);
+            last = Math.Max(last, month);
+        }
+
+        return Finish(baseMonth, span, first, last, reps, amount, count);
+    }
+
+    private static HandResult Finish(int baseMonth, int span, int first, int last, int reps, decimal[] amount, int[] count)
+    {
         int months = last - first + 1;
         var threeMonths = new decimal[amount.Length];
         var movingAverage = new decimal[amount.Length];
@@ -171,7 +230,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
         var rows = set.Table(Shape);
         switch (engine)
         {
-            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
+            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel or EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
                 var (monthly, threeMonths, movingAverage) = ((KpiTable<RepId>, KpiTable<RepId>, decimal[]))result;
                 var cells = threeMonths.Cells;
                 for (int i = 0; i < cells.Count; i++)
@@ -188,7 +247,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
                 break;
 
-            case EngineNames.HandLoop:
+            case EngineNames.HandLoop or EngineNames.HandLoopRows:
                 var hand = (HandResult)result;
                 for (int rep = 0; rep < data.Reps.Length; rep++)
                 {

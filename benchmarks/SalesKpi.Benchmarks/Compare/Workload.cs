@@ -10,6 +10,24 @@ internal static class EngineNames
 
     /// <summary>The library's parallel evaluation on both cores; only where a workload has it, and only when asked for.</summary>
     public const string SalesKpiParallel = "saleskpi_parallel";
+
+    /// <summary>The library over deals projected into compact values (<see cref="DealRow"/>), one thread; only where a workload has it, and only when asked for.</summary>
+    public const string SalesKpiRows = "saleskpi_rows";
+
+    /// <summary>The same on both cores.</summary>
+    public const string SalesKpiRowsParallel = "saleskpi_rows_parallel";
+
+    /// <summary>A hand loop over the same compact values.</summary>
+    public const string HandLoopRows = "handloop_rows";
+
+    /// <summary>Projecting the deals into compact values, once (not part of any workload's time).</summary>
+    public const string RowsLoad = "rows_load";
+
+    /// <summary>Whether an engine runs only when named in <c>--engines</c>.</summary>
+    public static bool IsOptIn(string engine) => engine is SalesKpiParallel or SalesKpiRows or SalesKpiRowsParallel or HandLoopRows;
+
+    /// <summary>Whether an engine reads the compact deal values.</summary>
+    public static bool ReadsRows(string engine) => engine is SalesKpiRows or SalesKpiRowsParallel or HandLoopRows;
     public const string HandLoop = "handloop";
     public const string Linq = "linq";
     public const string DuckDb = "duckdb";
@@ -42,6 +60,13 @@ internal abstract class Workload
             runs.Add(new(EngineNames.SalesKpiParallel, () => SalesKpiParallel(data), r => Canonical(data, EngineNames.SalesKpiParallel, r)));
         }
 
+        if (HasRows)
+        {
+            runs.Add(new(EngineNames.SalesKpiRows, () => SalesKpiRows(data, parallel: false), r => Canonical(data, EngineNames.SalesKpiRows, r)));
+            runs.Add(new(EngineNames.SalesKpiRowsParallel, () => SalesKpiRows(data, parallel: true), r => Canonical(data, EngineNames.SalesKpiRowsParallel, r)));
+            runs.Add(new(EngineNames.HandLoopRows, () => HandLoopRows(data), r => Canonical(data, EngineNames.HandLoopRows, r)));
+        }
+
         if (duckDb is not null)
         {
             runs.Add(new(EngineNames.DuckDb, () => DuckDb(data, duckDb), r => Canonical(data, EngineNames.DuckDb, r)));
@@ -57,6 +82,15 @@ internal abstract class Workload
 
     /// <summary>The library's evaluation on both cores, in the same form as <see cref="SalesKpi"/>.</summary>
     public virtual object SalesKpiParallel(Dataset data) => throw new NotSupportedException($"{Name} has no parallel library evaluation.");
+
+    /// <summary>Gets a value indicating whether the workload has engines over <see cref="Dataset.DealRows"/>.</summary>
+    public virtual bool HasRows => false;
+
+    /// <summary>The library over <see cref="Dataset.DealRows"/>, in the same form as <see cref="SalesKpi"/>.</summary>
+    public virtual object SalesKpiRows(Dataset data, bool parallel) => throw new NotSupportedException($"{Name} has no engine over compact rows.");
+
+    /// <summary>A hand loop over <see cref="Dataset.DealRows"/>, in the same form as <see cref="HandLoop"/>.</summary>
+    public virtual object HandLoopRows(Dataset data) => throw new NotSupportedException($"{Name} has no engine over compact rows.");
 
     public abstract object HandLoop(Dataset data);
 
