@@ -63,10 +63,10 @@ internal static class CompareCommand
             GC.Collect();
             long before = GC.GetAllocatedBytesForCurrentThread();
             sw.Restart();
-            data.BuildDealRows();
+            data.BuildRows();
             double ms = sw.Elapsed.TotalMilliseconds;
             Csv("all", EngineNames.RowsLoad, new Timing(ms, ms, ms, GC.GetAllocatedBytesForCurrentThread() - before));
-            Log($"deals projected into {data.DealRows.Length} compact rows of {Unsafe.SizeOf<DealRow>()} B in {ms:F0} ms");
+            Log($"deals and leads projected into {data.DealRows.Length} deal rows of {Unsafe.SizeOf<DealRow>()} B and {data.LeadRows.Length} lead rows of {Unsafe.SizeOf<LeadRow>()} B (with their stage changes in arrays of {Unsafe.SizeOf<StageRow>()} B values) in {ms:F0} ms");
         }
 
         long inputBytes = (long)data.Activities.Length * Unsafe.SizeOf<SalesActivity>();

@@ -141,10 +141,18 @@ internal sealed class Dataset
     /// <summary>Evaluation options over <see cref="DealRows"/>: each deal's business dates in its owner's home zone.</summary>
     public EvaluationOptions<DealRow>? DealRowOptions { get; private set; }
 
-    /// <summary>Projects the deals into <see cref="DealRows"/> (once, before any timing).</summary>
-    public void BuildDealRows()
+    /// <summary>The leads projected into compact values; built by <see cref="BuildRows"/> when an engine reads them.</summary>
+    public LeadRow[] LeadRows { get; private set; } = [];
+
+    /// <summary>Evaluation options for lead conversions over <see cref="LeadRows"/>: as of the end of the period.</summary>
+    public EvaluationOptions<LeadRow>? LeadRowOptions { get; private set; }
+
+    /// <summary>Projects the deals and leads into <see cref="DealRows"/> and <see cref="LeadRows"/> (once, before any timing).</summary>
+    public void BuildRows()
     {
         DealRows = DealRow.From(Deals);
+        LeadRows = LeadRow.From(this);
+        LeadRowOptions = EvaluationOptions<LeadRow>.InZone(Sample.OrganisationZone).WithAsOf(AsOf);
         DealRowOptions = EvaluationOptions<DealRow>.InBasis(RepHomeZones, DealRowSelectors.Owner, Sample.OrganisationZone);
     }
 

@@ -31,6 +31,16 @@ internal sealed class W2MqlToSalByIcp : Workload
             .By(l => l.Profile.Industry ?? string.Empty)
             .ThenBy(l => l.Profile.EmployeeBand ?? UnknownBand);
 
+    // The same over compact lead values, grouped by a value-type key of the industry's code and the band's index.
+    private static readonly Metric<LeadRow, (int Industry, int Band)> MqlToSalRows =
+        Metric.Conversion<LeadRow, StageRow>(
+                l => l.History,
+                s => Instant.FromUnixTimeTicks(s.Ticks),
+                s => s.Stage == LeadStage.Mql,
+                s => s.Stage == LeadStage.Sal,
+                Window)
+            .By(LeadRowSelectors.IndustryAndBand);
+
     public override string Name => "W2";
 
     public override string Title => "MQL -> SAL conversion within 30 days by (industry, employee band)";
@@ -40,6 +50,57 @@ internal sealed class W2MqlToSalByIcp : Workload
     public override object SalesKpi(Dataset data) => MqlToSal.Evaluate(data.Leads, data.LeadOptions);
 
     public override object SalesKpiParallel(Dataset data) => MqlToSal.EvaluateParallel(data.Leads, data.LeadOptions, 2);
+
+    public override bool HasRows => true;
+
+    public override object SalesKpiRows(Dataset data, bool parallel) =>
+        parallel ? MqlToSalRows.EvaluateParallel(data.LeadRows, data.LeadRowOptions, 2) : MqlToSalRows.Evaluate(data.LeadRows, data.LeadRowOptions);
+
+    public override object HandLoopRows(Dataset data)
+    {
+        IcpBands.EnsureContiguous();
+        int bands = IcpBands.LowerBounds.Length + 1;
+        long asOf = data.AsOf.ToUnixTimeTicks();
+        long window = Window.BclCompatibleTicks;
+        var counters = new long[data.Industries.Length * bands * 3];
+        foreach (ref readonly var lead in data.LeadRows.AsSpan())
+        {
+            var history = lead.History;
+            long mql = long.MaxValue;
+            foreach (var change in history)
+            {
+                if (change.Stage == LeadStage.Mql && change.Ticks <= asOf && change.Ticks < mql)
+                {
+                    mql = change.Ticks;
+                }
+            }
+
+            if (mql == long.MaxValue)
+            {
+                continue;
+            }
+
+            bool converted = false;
+            for (int i = 0; i < history.Length && !converted; i++)
+            {
+                long t = history[i].Ticks;
+                converted = history[i].Stage == LeadStage.Sal && t >= mql && t - mql <= window && t <= asOf;
+            }
+
+            int cell = ((lead.Industry * bands) + lead.Band + 1) * 3;
+            counters[cell]++;
+            if (converted)
+            {
+                counters[cell + 1]++;
+            }
+            else if (mql + window > asOf)
+            {
+                counters[cell + 2]++;
+            }
+        }
+
+        return counters;
+    }
 
     public override object HandLoop(Dataset data)
     {
@@ -159,6 +220,29 @@ internal sealed class W2MqlToSalByIcp : Workload
                 {
                     var v = cell.Value;
                     rows.Add(Row(data.IndustryIds[cell.Key.Industry], cell.Key.Band == UnknownBand ? -1 : cell.Key.Band.Min, (long)v.Denominator!.Value, (long)v.Numerator!.Value, v.Censored));
+                }
+
+                break;
+
+            case EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
+                foreach (var cell in (KpiTable<(int Industry, int Band)>)result)
+                {
+                    var v = cell.Value;
+                    rows.Add(Row(cell.Key.Industry, IcpBands.KeyOfIndex(cell.Key.Band), (long)v.Denominator!.Value, (long)v.Numerator!.Value, v.Censored));
+                }
+
+                break;
+
+            case EngineNames.HandLoopRows:
+                var dense = (long[])result;
+                int bandCount = IcpBands.LowerBounds.Length + 1;
+                for (int cell = 0; cell < dense.Length; cell += 3)
+                {
+                    if (dense[cell] > 0)
+                    {
+                        int slot = cell / 3;
+                        rows.Add(Row(slot / bandCount, IcpBands.KeyOfIndex((slot % bandCount) - 1), dense[cell], dense[cell + 1], dense[cell + 2]));
+                    }
                 }
 
                 break;

@@ -43,6 +43,73 @@ internal sealed class W3MqlToWonDays : Workload
         return (tables[0], tables[1]);
     }
 
+    public override bool HasRows => true;
+
+    public override object SalesKpiRows(Dataset data, bool parallel)
+    {
+        long asOf = data.AsOf.ToUnixTimeTicks();
+        double? DaysToWon(in LeadRow lead) =>
+            FirstEntries(lead.History, out long mql, out long won) && mql <= asOf && won <= asOf && won >= mql
+                ? (won - mql) / (double)Dataset.TicksPerDay
+                : null;
+
+        Func<LeadRow, double> days = l => DaysToWon(l)!.Value;
+        Func<LeadRow, bool> won = l => DaysToWon(l) is not null;
+        Metric<LeadRow, int>[] metrics = [Metric.Median(days).Where(won).By(LeadRowSelectors.Country), Metric.Mean(days).Where(won).By(LeadRowSelectors.Country)];
+        var tables = parallel ? Metric.EvaluateAllParallel(data.LeadRows, null, 2, metrics) : Metric.EvaluateAll(data.LeadRows, null, metrics);
+        return (tables[0], tables[1]);
+    }
+
+    public override object HandLoopRows(Dataset data)
+    {
+        long asOf = data.AsOf.ToUnixTimeTicks();
+        var samples = new List<double>[data.Countries.Length];
+        var sums = new double[data.Countries.Length];
+        foreach (ref readonly var lead in data.LeadRows.AsSpan())
+        {
+            if (!FirstEntries(lead.History, out long mql, out long won) || mql > asOf || won > asOf || won < mql)
+            {
+                continue;
+            }
+
+            double days = (won - mql) / (double)Dataset.TicksPerDay;
+            (samples[lead.Country] ??= []).Add(days);
+            sums[lead.Country] += days;
+        }
+
+        var result = new List<(string Country, int N, double Median, double Mean)>();
+        for (int c = 0; c < samples.Length; c++)
+        {
+            if (samples[c] is { } values)
+            {
+                values.Sort();
+                result.Add((data.Countries[c], values.Count, MedianOfSorted(values), sums[c] / values.Count));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The first MQL and first Customer entries of a compact history; false when either is missing.</summary>
+    private static bool FirstEntries(StageRow[] history, out long mql, out long won)
+    {
+        mql = long.MaxValue;
+        won = long.MaxValue;
+        foreach (var change in history)
+        {
+            if (change.Stage == LeadStage.Mql && change.Ticks < mql)
+            {
+                mql = change.Ticks;
+            }
+            else if (change.Stage == LeadStage.Customer && change.Ticks < won)
+            {
+                won = change.Ticks;
+            }
+        }
+
+        return mql != long.MaxValue && won != long.MaxValue;
+    }
+
     public override object HandLoop(Dataset data)
     {
         long asOf = data.AsOf.ToUnixTimeTicks();
@@ -160,7 +227,17 @@ internal sealed class W3MqlToWonDays : Workload
 
                 break;
 
+            case EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
+                var (medianRows, meanRows) = ((KpiTable<int>, KpiTable<int>))result;
+                foreach (var cell in medianRows)
+                {
+                    rows.Add(Row(cell.Key, cell.Value.Count, cell.Value.Value ?? double.NaN, meanRows[cell.Key].Value ?? double.NaN));
+                }
+
+                break;
+
             case EngineNames.HandLoop:
+            case EngineNames.HandLoopRows:
             case EngineNames.Linq:
                 foreach (var r in (List<(string Country, int N, double Median, double Mean)>)result)
                 {

@@ -11,7 +11,7 @@ internal static class EngineNames
     /// <summary>The library's parallel evaluation on both cores; only where a workload has it, and only when asked for.</summary>
     public const string SalesKpiParallel = "saleskpi_parallel";
 
-    /// <summary>The library over deals projected into compact values (<see cref="DealRow"/>), one thread; only where a workload has it, and only when asked for.</summary>
+    /// <summary>The library over deals and leads projected into compact values (<see cref="DealRow"/>, <see cref="LeadRow"/>), one thread; only where a workload has it, and only when asked for.</summary>
     public const string SalesKpiRows = "saleskpi_rows";
 
     /// <summary>The same on both cores.</summary>
@@ -20,7 +20,7 @@ internal static class EngineNames
     /// <summary>A hand loop over the same compact values.</summary>
     public const string HandLoopRows = "handloop_rows";
 
-    /// <summary>Projecting the deals into compact values, once (not part of any workload's time).</summary>
+    /// <summary>Projecting the deals and leads into compact values, once (not part of any workload's time).</summary>
     public const string RowsLoad = "rows_load";
 
     /// <summary>Whether an engine runs only when named in <c>--engines</c>.</summary>
@@ -83,13 +83,13 @@ internal abstract class Workload
     /// <summary>The library's evaluation on both cores, in the same form as <see cref="SalesKpi"/>.</summary>
     public virtual object SalesKpiParallel(Dataset data) => throw new NotSupportedException($"{Name} has no parallel library evaluation.");
 
-    /// <summary>Gets a value indicating whether the workload has engines over <see cref="Dataset.DealRows"/>.</summary>
+    /// <summary>Gets a value indicating whether the workload has engines over <see cref="Dataset.DealRows"/> or <see cref="Dataset.LeadRows"/>.</summary>
     public virtual bool HasRows => false;
 
-    /// <summary>The library over <see cref="Dataset.DealRows"/>, in the same form as <see cref="SalesKpi"/>.</summary>
+    /// <summary>The library over the compact rows, in the same form as <see cref="SalesKpi"/>.</summary>
     public virtual object SalesKpiRows(Dataset data, bool parallel) => throw new NotSupportedException($"{Name} has no engine over compact rows.");
 
-    /// <summary>A hand loop over <see cref="Dataset.DealRows"/>, in the same form as <see cref="HandLoop"/>.</summary>
+    /// <summary>A hand loop over the compact rows, in the same form as <see cref="HandLoop"/>.</summary>
     public virtual object HandLoopRows(Dataset data) => throw new NotSupportedException($"{Name} has no engine over compact rows.");
 
     public abstract object HandLoop(Dataset data);
