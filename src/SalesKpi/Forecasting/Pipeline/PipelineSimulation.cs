@@ -22,8 +22,9 @@ namespace SalesKpi.Forecasting;
 /// ever that late, and the deal does not close in the period (q = 0): this keeps long-overdue deals nobody closed out
 /// of the forecast. With no slips at all, it closes on its expected date or the snapshot date, whichever is later. A
 /// won deal counts when its close date falls in the period. The trial's total is <see cref="WonToDate"/> plus the
-/// amounts counted, plus, with a <see cref="NewBusinessHistory"/>, one past period's new business drawn uniformly and
-/// scaled by the share of the period still ahead (<see cref="NewBusinessShare"/>).
+/// amounts counted, plus, with a <see cref="NewBusinessHistory"/>, one past period's new business drawn uniformly,
+/// taken per day of that period and scaled to the days of the period still ahead: amount × (days of the period ÷ days
+/// of the past period) × the share of the period still ahead (<see cref="NewBusinessShare"/>).
 /// </para>
 /// <para>
 /// Only whether a deal lands in the period matters for the total, so a trial draws one uniform number per deal and
@@ -162,8 +163,9 @@ public sealed class PipelineSimulation
     /// </param>
     /// <param name="newBusiness">
     /// The business still to be created: each trial adds one past period's amount won from deals created and won within
-    /// it, drawn uniformly, times the share of <paramref name="period"/> still ahead of the snapshot instant (rounded to
-    /// the finest decimal scale of the other amounts). <see langword="null"/> (the default) forecasts the open pipeline only.
+    /// it, drawn uniformly, per day of that past period: times the days of <paramref name="period"/> over the days of the
+    /// past period, times the share of <paramref name="period"/> still ahead of the snapshot instant (rounded to the
+    /// finest decimal scale of the other amounts). <see langword="null"/> (the default) forecasts the open pipeline only.
     /// </param>
     /// <returns>The simulation.</returns>
     /// <exception cref="CurrencyMismatchException"><paramref name="newBusiness"/> is in another currency than the snapshot.</exception>
@@ -292,9 +294,12 @@ public sealed class PipelineSimulation
             byte scale = FinestScale(fixedSum, amounts);
             extras = new decimal[newBusiness.Periods.Count];
             decimal sum = 0m;
+            int days = DaysOf(period);
             for (int i = 0; i < extras.Length; i++)
             {
-                extras[i] = Math.Round(newBusiness.Periods[i].Amount.Amount * share, scale, MidpointRounding.ToEven);
+                // A past period's bookings as a rate per day: a 31-day month draws 31/28 of a 28-day month's amount.
+                var past = newBusiness.Periods[i];
+                extras[i] = Math.Round(past.Amount.Amount * share * days / DaysOf(past.Period), scale, MidpointRounding.ToEven);
                 sum += extras[i];
             }
 
@@ -310,6 +315,9 @@ public sealed class PipelineSimulation
             NewBusinessShare = newBusiness is null ? null : (double)share,
         };
     }
+
+    /// <summary>The number of days of a period, [start, end).</summary>
+    private static int DaysOf(ReportingPeriod period) => NodaTime.Period.DaysBetween(period.Start, period.End);
 
     /// <summary>The share of the period's time still ahead of the snapshot instant, in the snapshot's zone: 1 before it starts, 0 after it ends.</summary>
     internal static decimal RemainingShare(PipelineSnapshot snapshot, ReportingPeriod period)

@@ -35,7 +35,7 @@ public sealed class NewBusinessTests
     }
 
     [Fact]
-    public void A_simulation_adds_one_past_period_scaled_by_the_share_of_the_period_still_ahead()
+    public void A_simulation_adds_one_past_period_per_day_scaled_to_the_days_still_ahead()
     {
         // Won 10.00 in March so far; new business 100, 200 and 300 in December, January and February.
         var history = NewBusinessHistory.Learn(
@@ -54,14 +54,15 @@ public sealed class NewBusinessTests
 
         var simulation = PipelineSimulation.Run(snapshot, Probabilities(0.5, 0.5), CloseDateSlips.None, March, trials: 30_000, seed: 1, newBusiness: history);
 
-        // 20 March 12:00 to 1 April: 276 of March's 744 hours; 100, 200, 300 × 276/744 = 37.10, 74.19, 111.29 (to cents).
+        // 20 March 12:00 to 1 April: 276 of March's 744 hours. Per day of its own month, scaled to March's 31 days:
+        // 100 × 31/31 × 276/744 = 37.10, 200 × 31/31 × 276/744 = 74.19, 300 × 31/28 × 276/744 = 123.21 (to cents).
         Assert.Equal(276.0 / 744, simulation.NewBusinessShare!.Value, 12);
         Assert.Equal(Usd(47.10m), simulation.Quantile(0));
-        Assert.Equal(Usd(121.29m), simulation.Quantile(1));
-        Assert.Equal(10.00m + ((37.10m + 74.19m + 111.29m) / 3), simulation.Expected.Amount);
+        Assert.Equal(Usd(133.21m), simulation.Quantile(1));
+        Assert.Equal(10.00m + ((37.10m + 74.19m + 123.21m) / 3), simulation.Expected.Amount);
         double third = 1.0 / 3;
         double se = Math.Sqrt(third * (1 - third) / 30_000);
-        Assert.InRange(simulation.ProbabilityOfReaching(Usd(121.29m)), third - (5 * se), third + (5 * se));
+        Assert.InRange(simulation.ProbabilityOfReaching(Usd(133.21m)), third - (5 * se), third + (5 * se));
         Assert.InRange(simulation.ProbabilityOfReaching(Usd(84.19m)), (2 * third) - (5 * se), (2 * third) + (5 * se));
         Assert.Null(PipelineSimulation.Run(snapshot, Probabilities(0.5, 0.5), CloseDateSlips.None, March, trials: 10).NewBusinessShare);
     }

@@ -76,13 +76,14 @@ public sealed class PipelineBacktestTests
     [Fact]
     public void New_business_of_past_periods_joins_each_forecast()
     {
-        // A 40 deal created and won in February: March's forecast draws January's new business (0) or February's (40).
+        // A 40 deal created and won in February: March's forecast draws January's new business (0) or February's, 40
+        // over 28 days, that is 44 over March's 31 (the amounts' scale is whole dollars).
         var deals = Deals().Append(Made(8, 40m, On(2026, 2, 3), new LocalDate(2026, 2, 10), A, DealOutcome.Won(On(2026, 2, 10))));
         var options = new PipelineBacktestOptions { ByStageAge = false, NewBusinessPeriods = 2, Trials = 1000 };
 
         var backtest = PipelineBacktest.Run(deals, AsOf, DateTimeZone.Utc, Currency.Usd, ReportingCalendar.Iso, PeriodKind.Month, 3, options);
 
-        Assert.Equal([(100m, 100m), (100m, 100m), (100m, 140m)], backtest.Periods.Select(p => (p.P10.Amount, p.P90.Amount)));
+        Assert.Equal([(100m, 100m), (100m, 100m), (100m, 144m)], backtest.Periods.Select(p => (p.P10.Amount, p.P90.Amount)));
         Assert.Equal(40m, backtest.Periods[1].Actual.Amount);
     }
 
