@@ -97,6 +97,7 @@ public static partial class Metric
         FactBatches.Feed(facts, pass);
         return pass.ToTables();
     }
+
     /// <summary>
     /// Evaluates several metrics over contiguous partitions of the facts in parallel, each partition in one shared pass
     /// as in <see cref="EvaluateAll{TFact, TKey}(ReadOnlySpan{TFact}, EvaluationOptions{TFact}, ReadOnlySpan{Metric{TFact, TKey}})"/>,
@@ -138,13 +139,7 @@ public static partial class Metric
             passes[i] = new FusedPass<TFact, TKey>(metrics, options);
         }
 
-        Parallel.For(0, count, i =>
-        {
-            int start = (int)((long)facts.Length * i / count);
-            int end = (int)((long)facts.Length * (i + 1) / count);
-            passes[i].Add(facts.Span[start..end]);
-        });
-
+        ForEachPartition(facts, count, (i, partition) => passes[i].Add(partition));
         for (int i = 1; i < count; i++)
         {
             passes[0].MergeFrom(passes[i]);
@@ -152,6 +147,15 @@ public static partial class Metric
 
         return passes[0].ToTables();
     }
+
+    /// <summary>Runs <paramref name="add"/> on each of <paramref name="count"/> contiguous partitions of the facts in parallel.</summary>
+    internal static void ForEachPartition<TFact>(ReadOnlyMemory<TFact> facts, int count, Action<int, ReadOnlySpan<TFact>> add) =>
+        Parallel.For(0, count, i =>
+        {
+            int start = (int)((long)facts.Length * i / count);
+            int end = (int)((long)facts.Length * (i + 1) / count);
+            add(i, facts.Span[start..end]);
+        });
 
     /// <summary>The number of partitions of a parallel evaluation: as requested, or for 0 the processor count limited to one partition per 16,384 facts.</summary>
     internal static int PartitionCount(int requested, int facts)

@@ -224,12 +224,7 @@ public sealed class Metric<TFact, TKey>
             states[i] = CreateState(options);
         }
 
-        Parallel.For(0, count, i =>
-        {
-            int start = (int)((long)facts.Length * i / count);
-            int end = (int)((long)facts.Length * (i + 1) / count);
-            states[i].Core.Add(facts.Span[start..end]);
-        });
+        Metric.ForEachPartition(facts, count, (i, partition) => states[i].Core.Add(partition));
 
         var result = states[0];
         for (int i = 1; i < count; i++)
