@@ -157,4 +157,12 @@ public class EngineBenchmarks
         var tables = Metric.EvaluateAll(_facts, _repZones, WeeklyCalls, WeeklyCallSeconds);
         return tables[0].Count + tables[1].Count;
     }
+
+    /// <summary>The same two on every core: each partition in one shared pass, then merged (<see cref="Metric.EvaluateAllParallel{TFact, TKey}(ReadOnlyMemory{TFact}, EvaluationOptions{TFact}, int, ReadOnlySpan{Metric{TFact, TKey}})"/>).</summary>
+    [Benchmark]
+    public int WeeklyCallsAndSecondsTogetherParallel()
+    {
+        var tables = Metric.EvaluateAllParallel(_facts, _repZones, 0, WeeklyCalls, WeeklyCallSeconds);
+        return tables[0].Count + tables[1].Count;
+    }
 }
