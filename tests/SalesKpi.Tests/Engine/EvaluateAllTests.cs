@@ -73,14 +73,7 @@ public sealed class EvaluateAllTests
     public void Every_table_equals_the_metrics_own_evaluation(int seed)
     {
         var facts = T.RandomActs(400, seed);
-        var together = Metric.EvaluateAll(facts, T.Paris, Mixed);
-        Assert.Equal(Mixed.Length, together.Length);
-        for (int i = 0; i < Mixed.Length; i++)
-        {
-            var alone = Mixed[i].Evaluate(facts, T.Paris);
-            Assert.Equal(alone.Cells, together[i].Cells);
-            Assert.Equal(alone.ToText(), together[i].ToText());
-        }
+        AssertEachEqualsItsOwnEvaluation(facts, Metric.EvaluateAll(facts, T.Paris, Mixed));
     }
 
     [Fact]
@@ -192,15 +185,7 @@ public sealed class EvaluateAllTests
     public void In_parallel_every_table_equals_the_metrics_own_evaluation(int seed, byte partitions)
     {
         var facts = T.RandomActs(2_000, seed);
-        int count = 1 + (partitions % 7);
-        var together = Metric.EvaluateAllParallel(facts, T.Paris, count, Mixed);
-        Assert.Equal(Mixed.Length, together.Length);
-        for (int i = 0; i < Mixed.Length; i++)
-        {
-            var alone = Mixed[i].Evaluate(facts, T.Paris);
-            Assert.Equal(alone.Cells, together[i].Cells);
-            Assert.Equal(alone.ToText(), together[i].ToText());
-        }
+        AssertEachEqualsItsOwnEvaluation(facts, Metric.EvaluateAllParallel(facts, T.Paris, 1 + (partitions % 7), Mixed));
     }
 
     [Fact]
@@ -230,6 +215,17 @@ public sealed class EvaluateAllTests
         var missing = Assert.Throws<ArgumentNullException>(() => Metric.EvaluateAllParallel(facts, T.Utc, 2, MonthlyAmount, null!));
         Assert.Equal("metrics", missing.ParamName);
         Assert.Contains("Metric 1 of 2", missing.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertEachEqualsItsOwnEvaluation(Act[] facts, KpiTable<int>[] together)
+    {
+        Assert.Equal(Mixed.Length, together.Length);
+        for (int i = 0; i < Mixed.Length; i++)
+        {
+            var alone = Mixed[i].Evaluate(facts, T.Paris);
+            Assert.Equal(alone.Cells, together[i].Cells);
+            Assert.Equal(alone.ToText(), together[i].ToText());
+        }
     }
 
     private readonly struct LongCall : IFactPredicate<Act>
