@@ -217,6 +217,15 @@ public sealed class EvaluateAllTests
         Assert.Contains("Metric 1 of 2", missing.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void In_parallel_an_invalid_value_surfaces_from_its_partition()
+    {
+        var seconds = Metric.Sum<Act>(a => a.Seconds == 7 ? double.NaN : a.Seconds).By(Rep);
+        Act[] facts = [new(1, T.At(2026, 1, 1), Kind.Call, Seconds: 3), new(1, T.At(2026, 1, 2), Kind.Call, Seconds: 7)];
+        var error = Assert.Throws<AggregateException>(() => Metric.EvaluateAllParallel(facts, T.Utc, 2, seconds, seconds.FillEmptyWith(KpiValue.Exact(0m, 0))));
+        Assert.IsType<ArgumentException>(error.InnerExceptions.Single(), exactMatch: false);
+    }
+
     private static void AssertEachEqualsItsOwnEvaluation(Act[] facts, KpiTable<int>[] together)
     {
         Assert.Equal(Mixed.Length, together.Length);
