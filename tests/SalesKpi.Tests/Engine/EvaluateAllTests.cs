@@ -41,20 +41,23 @@ public sealed class EvaluateAllTests
         Metric.Max<Act>(a => a.Amount).Where(new LongCall()).By(Rep).FillEmpty(keys: [42]),
     ];
 
+    // Five facts whose monthly sums per rep are computed by hand in the tests below.
+    private static readonly Act[] AnchorFacts =
+    [
+        new(1, T.At(2026, 1, 10), Kind.Call, Amount: 100m),
+        new(1, T.At(2026, 1, 20), Kind.Call, Amount: 50m),
+        new(1, T.At(2026, 3, 5), Kind.Email, Amount: 30m),
+        new(1, T.At(2026, 3, 6), Kind.Reply, Amount: 1_000m), // filtered out
+        new(2, T.At(2026, 2, 14), Kind.Meeting, Amount: 7m),
+    ];
+
+    private static readonly Metric<Act, int> AnchorMonthly = Metric.Sum<Act>(a => a.Amount).Where(a => a.Kind != Kind.Reply).By(Rep).PerPeriod(PeriodKind.Month, At);
+
     [Fact]
     public void A_sum_and_its_moving_sum_come_from_one_accumulation_with_hand_computed_values()
     {
-        Act[] facts =
-        [
-            new(1, T.At(2026, 1, 10), Kind.Call, Amount: 100m),
-            new(1, T.At(2026, 1, 20), Kind.Call, Amount: 50m),
-            new(1, T.At(2026, 3, 5), Kind.Email, Amount: 30m),
-            new(1, T.At(2026, 3, 6), Kind.Reply, Amount: 1_000m), // filtered out
-            new(2, T.At(2026, 2, 14), Kind.Meeting, Amount: 7m),
-        ];
-        var monthly = Metric.Sum<Act>(a => a.Amount).Where(a => a.Kind != Kind.Reply).By(Rep).PerPeriod(PeriodKind.Month, At);
-
-        var tables = Metric.EvaluateAll(facts, T.InUtc<Act>(), monthly.FillEmpty(), monthly.Rolling(2));
+        var monthly = AnchorMonthly;
+        var tables = Metric.EvaluateAll(AnchorFacts, T.InUtc<Act>(), monthly.FillEmpty(), monthly.Rolling(2));
 
         Assert.Equal(2, tables.Length);
         var filled = tables[0];
@@ -158,18 +161,9 @@ public sealed class EvaluateAllTests
     [Fact]
     public void In_parallel_partitions_a_sum_and_its_moving_sum_keep_their_hand_computed_values()
     {
-        Act[] facts =
-        [
-            new(1, T.At(2026, 1, 10), Kind.Call, Amount: 100m),
-            new(1, T.At(2026, 1, 20), Kind.Call, Amount: 50m),
-            new(1, T.At(2026, 3, 5), Kind.Email, Amount: 30m),
-            new(1, T.At(2026, 3, 6), Kind.Reply, Amount: 1_000m), // filtered out
-            new(2, T.At(2026, 2, 14), Kind.Meeting, Amount: 7m),
-        ];
-        var monthly = Metric.Sum<Act>(a => a.Amount).Where(a => a.Kind != Kind.Reply).By(Rep).PerPeriod(PeriodKind.Month, At);
-
-        // Three partitions: [100, 50], [30, reply], [7]. The moving sum reads the sum's cells, merged once.
-        var tables = Metric.EvaluateAllParallel(facts, T.InUtc<Act>(), 3, monthly, monthly.Rolling(2), monthly);
+        // Three partitions: [100], [50, 30], [reply, 7]. The moving sum reads the sum's cells, merged once.
+        var monthly = AnchorMonthly;
+        var tables = Metric.EvaluateAllParallel(AnchorFacts, T.InUtc<Act>(), 3, monthly, monthly.Rolling(2), monthly);
 
         Assert.Equal(150m, tables[0][1, T.Month(2026, 1)].ExactValue);
         Assert.Equal(2, tables[0][1, T.Month(2026, 1)].Count);
