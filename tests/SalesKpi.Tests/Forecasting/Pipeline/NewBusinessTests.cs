@@ -68,6 +68,22 @@ public sealed class NewBusinessTests
     }
 
     [Fact]
+    public void New_business_is_drawn_the_same_on_the_decimal_path()
+    {
+        var history = History(
+            Made(1, At(1, 5), Usd(100.5m), DealOutcome.Won(At(1, 20))),
+            Made(2, At(2, 2), Usd(70.25m), DealOutcome.Won(At(2, 25))));
+        var snapshot = PipelineSnapshot.Take([.. Enumerable.Range(1, 20).Select(i => Open(10 + i, 10m * i, new LocalDate(2026, 3, 25), Proposal))], AsOf, DateTimeZone.Utc, Currency.Usd);
+
+        var fast = PipelineSimulation.Run(snapshot, Probabilities(0.5, 0.5), CloseDateSlips.None, March, 3000, 4, forceDecimal: false, newBusiness: history);
+        var exact = PipelineSimulation.Run(snapshot, Probabilities(0.5, 0.5), CloseDateSlips.None, March, 3000, 4, forceDecimal: true, newBusiness: history);
+
+        Assert.Equal(fast.Totals, exact.Totals);
+        Assert.Equal(fast.Expected, exact.Expected);
+        Assert.True(exact.Quantile(0).Amount > 0m); // every trial adds one month's new business
+    }
+
+    [Fact]
     public void The_share_ahead_is_whole_before_the_period_and_none_after_it()
     {
         var before = PipelineSnapshot.Take([], At(2, 10), DateTimeZone.Utc, Currency.Usd);

@@ -236,6 +236,67 @@ public sealed class PipelineSimulationTests
     }
 
     [Fact]
+    public void One_trial_is_allowed_and_has_no_spread()
+    {
+        var simulation = PipelineSimulation.Run(UnitDeals(5), Stages(0.5, 0.5, 0.5, 0.5, 0.5), CloseDateSlips.None, March, trials: 1, seed: 3);
+
+        Assert.Equal(1, simulation.Trials);
+        Assert.Equal(0, simulation.StandardDeviation);
+        Assert.Equal(simulation.Quantile(0), simulation.Quantile(1));
+        Assert.Equal(simulation.Mean, simulation.P50);
+    }
+
+    [Fact]
+    public void A_deal_whose_stage_has_no_probability_is_listed_in_id_order_and_not_simulated()
+    {
+        var snapshot = Snapshot(Open(9, 10m, InMarch, Negotiation), Open(2, 20m, InMarch, Proposal), Open(4, 30m, InMarch, Negotiation));
+
+        var simulation = PipelineSimulation.Run(snapshot, Probabilities(0.3, 0.6), CloseDateSlips.None, March, trials: 100);
+
+        Assert.Equal([DealId.Of(2)], simulation.Deals.Select(d => d.Deal.Id));
+        Assert.Equal(
+            [new PipelineExclusion(DealId.Of(4), PipelineExclusionReason.NoStageProbability), new PipelineExclusion(DealId.Of(9), PipelineExclusionReason.NoStageProbability)],
+            simulation.Excluded);
+    }
+
+    [Fact]
+    public void A_snapshot_after_the_period_gives_no_deal_a_chance_in_it()
+    {
+        // Expected 10 March; on 20 April only slips of 41 days or more are still possible, all after March (to day 22).
+        var deal = PipelineSnapshot.Take([Open(1, 10m, new LocalDate(2026, 3, 10), Proposal)], Instant.FromUtc(2026, 4, 20, 12, 0), DateTimeZone.Utc, Currency.Usd).OpenDeals[0];
+
+        Assert.Equal(0.0, PipelineSimulation.InPeriodShare(deal, [0, 10, 40, 60], new LocalDate(2026, 4, 20), March));
+    }
+
+    [Fact]
+    public void Totals_beyond_32_bits_of_the_finest_scale_are_exact_on_the_integer_path()
+    {
+        // 300,000,000.25 at scale 2 is 3e10 units per deal, more than 2^32.
+        var snapshot = Snapshot([.. Enumerable.Range(1, 12).Select(i => Open(i, 300_000_000.25m * i, InMarch, i % 2 == 0 ? Discovery : Proposal))]);
+        var probabilities = Probabilities(0.4, 0.7);
+
+        var fast = PipelineSimulation.Run(snapshot, probabilities, CloseDateSlips.None, March, 500, 11, forceDecimal: false);
+        var exact = PipelineSimulation.Run(snapshot, probabilities, CloseDateSlips.None, March, 500, 11, forceDecimal: true);
+
+        Assert.Equal(exact.Totals, fast.Totals);
+        Assert.True(fast.Quantile(1).Amount > 4_294_967_296m / 100);
+    }
+
+    [Fact]
+    public void A_sum_that_would_overflow_64_bits_is_summed_in_decimal()
+    {
+        // Each amount fits in 64 bits; both together (1e19) do not.
+        decimal big = 5_000_000_000_000_000_000m;
+        var snapshot = Snapshot(Open(1, big, InMarch, Discovery), Open(2, big, InMarch, Proposal));
+
+        var simulation = PipelineSimulation.Run(snapshot, Probabilities(0.5, 0.5), CloseDateSlips.None, March, trials: 400, seed: 2);
+
+        Assert.Equal(Usd(0m), simulation.Quantile(0));
+        Assert.Equal(Usd(2 * big), simulation.Quantile(1));
+        Assert.All(simulation.Totals, t => Assert.Contains(t.Amount, new[] { 0m, big, 2 * big }));
+    }
+
+    [Fact]
     public void Rejects_bad_input_naming_the_parameter()
     {
         var snapshot = UnitDeals(1);
@@ -245,12 +306,18 @@ public sealed class PipelineSimulationTests
         Assert.Equal("probabilities", Assert.Throws<ArgumentNullException>(() => PipelineSimulation.Run(snapshot, null!, CloseDateSlips.None, March)).ParamName);
         Assert.Equal("slips", Assert.Throws<ArgumentNullException>(() => PipelineSimulation.Run(snapshot, p, null!, March)).ParamName);
         Assert.Equal("period", Assert.Throws<ArgumentException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, default)).ParamName);
-        Assert.Equal("trials", Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 0)).ParamName);
-        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 10, 0, 0)).ParamName);
+        var noTrials = Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 0));
+        Assert.Equal("trials", noTrials.ParamName);
+        Assert.Contains("at least one trial", noTrials.Message, StringComparison.Ordinal);
+        var noThreads = Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 10, 0, 0));
+        Assert.Equal("maxDegreeOfParallelism", noThreads.ParamName);
+        Assert.Contains("-1 (no limit) or at least 1", noThreads.Message, StringComparison.Ordinal);
         Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 10, 0, -2)).ParamName);
         var simulation = PipelineSimulation.Run(snapshot, p, CloseDateSlips.None, March, 10);
         Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => simulation.Quantile(double.NaN)).ParamName);
-        Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => simulation.Quantile(1.5)).ParamName);
+        var beyond = Assert.Throws<ArgumentOutOfRangeException>(() => simulation.Quantile(1.5));
+        Assert.Equal("probability", beyond.ParamName);
+        Assert.Contains("[0, 1]", beyond.Message, StringComparison.Ordinal);
         Assert.Equal("target", Assert.Throws<CurrencyMismatchException>(() => simulation.ProbabilityOfReaching(Money.Of(1m, Currency.Eur))).ParamName);
     }
 

@@ -67,7 +67,10 @@ public sealed class QuotaPaceTests
     [Fact]
     public void Rejects_bad_input_naming_the_parameter()
     {
-        Assert.Equal("quota", Assert.Throws<ArgumentOutOfRangeException>(() => QuotaPace.Of(1m, -1m, March, AsOf.InUtc().Date, Weekdays)).ParamName);
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => QuotaPace.Of(1m, -1m, March, AsOf.InUtc().Date, Weekdays));
+        Assert.Equal("quota", negative.ParamName);
+        Assert.Contains("must not be negative", negative.Message, StringComparison.Ordinal);
+        Assert.Equal(-1m, negative.ActualValue);
         Assert.Equal("calendar", Assert.Throws<ArgumentNullException>(() => QuotaPace.Of(1m, 1m, March, AsOf.InUtc().Date, null!)).ParamName);
         Assert.Equal("period", Assert.Throws<ArgumentException>(() => QuotaPace.Of(1m, 1m, default, AsOf.InUtc().Date, Weekdays)).ParamName);
     }
