@@ -249,14 +249,17 @@ public sealed class PipelineSimulationTests
     [Fact]
     public void A_deal_whose_stage_has_no_probability_is_listed_in_id_order_and_not_simulated()
     {
-        var snapshot = Snapshot(Open(9, 10m, InMarch, Negotiation), Open(2, 20m, InMarch, Proposal), Open(4, 30m, InMarch, Negotiation));
+        // Deal 5 has no amount: the snapshot excludes it, before the simulation adds 4 and 9.
+        var noAmount = new Deal(DealId.Of(5), RepId.Of(1), AccountId.None, null, At(1, 1), InMarch, [new(At(1, 1), Proposal)]);
+        var snapshot = Snapshot(Open(9, 10m, InMarch, Negotiation), Open(2, 20m, InMarch, Proposal), Open(4, 30m, InMarch, Negotiation), noAmount);
 
         var simulation = PipelineSimulation.Run(snapshot, Probabilities(0.3, 0.6), CloseDateSlips.None, March, trials: 100);
 
         Assert.Equal([DealId.Of(2)], simulation.Deals.Select(d => d.Deal.Id));
-        Assert.Equal(
-            [new PipelineExclusion(DealId.Of(4), PipelineExclusionReason.NoStageProbability), new PipelineExclusion(DealId.Of(9), PipelineExclusionReason.NoStageProbability)],
-            simulation.Excluded);
+        Assert.Equal([DealId.Of(4), DealId.Of(5), DealId.Of(9)], simulation.Excluded.Select(e => e.Deal));
+        Assert.Equal(PipelineExclusionReason.NoStageProbability, simulation.Excluded[0].Reason);
+        Assert.Equal(PipelineExclusionReason.NoStageProbability, simulation.Excluded[2].Reason);
+        Assert.Equal(snapshot.Excluded.Single(), simulation.Excluded[1]);
     }
 
     [Fact]
