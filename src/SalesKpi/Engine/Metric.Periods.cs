@@ -130,6 +130,56 @@ public static partial class Metric
     }
 
     /// <summary>
+    /// Evaluates per period of <paramref name="kind"/> on <paramref name="calendar"/>, placing each fact by the business
+    /// date a value-type selector reads (as an epoch day); no zone is involved.
+    /// </summary>
+    /// <typeparam name="TFact">The fact type.</typeparam>
+    /// <typeparam name="TKey">The group key type.</typeparam>
+    /// <typeparam name="TDate">The date selector type.</typeparam>
+    /// <param name="metric">The metric.</param>
+    /// <param name="calendar">The reporting calendar.</param>
+    /// <param name="kind">The period granularity.</param>
+    /// <param name="date">The selector of a fact's business date.</param>
+    /// <returns>The metric per period.</returns>
+    /// <remarks>
+    /// Deferred. The same as the overload taking a lambda that returns a <see cref="LocalDate"/>, with the selector compiled
+    /// into the evaluation loop. Evaluation needs no options for it, as no zone is consulted; metrics with the same filter,
+    /// key, calendar, kind and an equal date selector share one pass in <c>EvaluateAll</c>.
+    /// See <see cref="IFactDate{TFact}"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> or <paramref name="calendar"/> is null.</exception>
+    /// <exception cref="ArgumentException">The metric is already per period, is windowed or compared, or is a conversion.</exception>
+    /// <example>
+    /// <code>
+    /// readonly struct BookedOn : IFactDate&lt;Booking&gt;
+    /// {
+    ///     public int EpochDayOf(in Booking booking) => booking.EpochDay;
+    /// }
+    ///
+    /// var bookedPerWeek = Metric.Sum&lt;Booking&gt;(b => b.Amount).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Week, new BookedOn());
+    /// </code>
+    /// </example>
+    public static Metric<TFact, TKey> PerPeriodByDate<TFact, TKey, TDate>(this Metric<TFact, TKey> metric, ReportingCalendar calendar, PeriodKind kind, TDate date)
+        where TKey : notnull
+        where TDate : struct, IFactDate<TFact>
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(calendar);
+        CheckPeriodable(metric, kind, needsIntrinsicTime: false);
+        return new Metric<TFact, TKey>(metric)
+        {
+            Period = new PeriodSpec<TFact>(
+                calendar,
+                kind,
+                null,
+                fact => EpochDay.ToDate(date.EpochDayOf(in fact)),
+                new TimeStage<TFact, DayTime<TFact, TDate>>(new DayTime<TFact, TDate>(date)),
+                timeIsDay: true),
+            Description = metric.Description + " | per " + kind,
+        };
+    }
+
+    /// <summary>
     /// Evaluates a conversion per period of <paramref name="kind"/> on <paramref name="calendar"/>; the conversion places
     /// each entry by its own instants (cohort: the entry; period basis: the entry and the conversion).
     /// </summary>

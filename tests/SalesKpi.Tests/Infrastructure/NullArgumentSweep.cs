@@ -85,7 +85,7 @@ public static class NullArgumentSweep
     public static readonly IReadOnlyList<Type> GenericArgumentCandidates = [typeof(RepId), typeof(string), typeof(int), typeof(object)];
 
     /// <summary>Further arguments tried in combination when no single candidate closes a generic method.</summary>
-    public static readonly IReadOnlyList<Type> MixedGenericArgumentCandidates = [typeof(SalesActivity), typeof(ActivityFilter), typeof(ActivityTime), typeof(RepIdentityKey)];
+    public static readonly IReadOnlyList<Type> MixedGenericArgumentCandidates = [typeof(SalesActivity), typeof(ActivityFilter), typeof(ActivityTime), typeof(RepIdentityKey), typeof(RepIdDate)];
 
     private const int MaxDepth = 5;
 
@@ -723,4 +723,10 @@ public sealed class SweepResult
 internal readonly struct RepIdentityKey : IFactKey<RepId, RepId>
 {
     public RepId KeyOf(in RepId fact) => fact;
+}
+
+/// <summary>A value-type date selector over rep ids (every rep on 2026-01-05), for closing generic members in the sweep.</summary>
+internal readonly struct RepIdDate : IFactDate<RepId>
+{
+    public int EpochDayOf(in RepId fact) => 20458;
 }

@@ -193,6 +193,7 @@ internal sealed class FusedPass<TFact, TKey> : IBatchTarget<TFact>
             || (ReferenceEquals(a.Period.Calendar, b.Period.Calendar)
                 && a.Period.Kind == b.Period.Kind
                 && (a.Period.Time is null ? b.Period.Time is null : a.Period.Time.SameAs(b.Period.Time))
-                && ReferenceEquals(a.Period.Date, b.Period.Date));
+                && a.Period.TimeIsDay == b.Period.TimeIsDay
+                && (a.Period.TimeIsDay || ReferenceEquals(a.Period.Date, b.Period.Date)));
     }
 }

@@ -157,6 +157,10 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
                 Loop<DateMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
             }
         }
+        else if (period!.TimeIsDay)
+        {
+            Loop<DayMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
+        }
         else if (_days!.Zone is not null)
         {
             Loop<ZoneMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
@@ -229,6 +233,10 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             {
                 p = zones!.PeriodSlot(delegateTime ? instant!(fact).ToUnixTimeTicks() : time.UnixTicks(in fact), fact, periods);
             }
+            else if (typeof(TMode) == typeof(DayMode))
+            {
+                p = periods.SlotOfEpochDay((int)time.UnixTicks(in fact));
+            }
             else
             {
                 p = periods.SlotOfDay(PeriodSlots.DayNumber(date!(fact)));
@@ -264,4 +272,6 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     private struct FactZoneMode;
 
     private struct DateMode;
+
+    private struct DayMode;
 }

@@ -14,6 +14,12 @@ internal sealed class PeriodSlots
 {
     private const int MaxCachedDays = 1 << 18;
 
+    /// <summary>The <see cref="DateOnly.DayNumber"/> of 1970-01-01 (epoch day 0).</summary>
+    private const int EpochDayNumber = 719162;
+
+    /// <summary>The epoch day of 9999-12-31.</summary>
+    private const int MaxEpochDay = 2932896;
+
     private readonly List<ReportingPeriod> _periods = [];
     private readonly List<(int Start, int End)> _dayRanges = [];
     private readonly Dictionary<LocalDate, int> _byStart = [];
@@ -58,6 +64,24 @@ internal sealed class PeriodSlots
         return SlotOfDaySlow(dayNumber);
     }
 
+    /// <summary>Returns the slot of the period containing the epoch day a date selector returned, which it validates when not cached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int SlotOfEpochDay(int epochDay)
+    {
+        int[] cache = _cache;
+        uint i = (uint)(epochDay + (EpochDayNumber - _base));
+        if (i < (uint)cache.Length)
+        {
+            int slot = cache[i];
+            if (slot != 0)
+            {
+                return slot - 1;
+            }
+        }
+
+        return SlotOfEpochDaySlow(epochDay);
+    }
+
     public int SlotOf(ReportingPeriod period)
     {
         if (_byStart.TryGetValue(period.Start, out int slot))
@@ -89,6 +113,20 @@ internal sealed class PeriodSlots
         }
 
         return period;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int SlotOfEpochDaySlow(int epochDay)
+    {
+        if (epochDay < -EpochDayNumber || epochDay > MaxEpochDay)
+        {
+            throw Errors.OutOfRange(
+                "date",
+                epochDay,
+                string.Create(CultureInfo.InvariantCulture, $"The date selector returned epoch day {epochDay}, outside 0001-01-01 to 9999-12-31 (epoch days {-EpochDayNumber} to {MaxEpochDay})."));
+        }
+
+        return SlotOfDaySlow(epochDay + EpochDayNumber);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

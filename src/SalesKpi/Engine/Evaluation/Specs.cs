@@ -4,7 +4,7 @@ using NodaTime;
 namespace SalesKpi;
 
 /// <summary>How facts are placed in periods: calendar, kind and the fact's instant or date (or the primitive's own instants).</summary>
-internal sealed class PeriodSpec<TFact>(ReportingCalendar calendar, PeriodKind kind, Func<TFact, Instant>? instant, Func<TFact, LocalDate>? date, TimeStage<TFact>? time = null)
+internal sealed class PeriodSpec<TFact>(ReportingCalendar calendar, PeriodKind kind, Func<TFact, Instant>? instant, Func<TFact, LocalDate>? date, TimeStage<TFact>? time = null, bool timeIsDay = false)
 {
     /// <summary>Gets the time selector the fact loops are compiled for (built from <see cref="Instant"/> unless given); null without instants.</summary>
     public TimeStage<TFact>? Time { get; } = time ?? (instant is null ? null : TimeStage<TFact>.Of(instant));
@@ -16,6 +16,9 @@ internal sealed class PeriodSpec<TFact>(ReportingCalendar calendar, PeriodKind k
     public Func<TFact, Instant>? Instant { get; } = instant;
 
     public Func<TFact, LocalDate>? Date { get; } = date;
+
+    /// <summary>Gets whether <see cref="Time"/> reads business dates as epoch days (a value-type date selector) rather than instants.</summary>
+    public bool TimeIsDay { get; } = timeIsDay;
 
     public bool NeedsZone => Date is null;
 }

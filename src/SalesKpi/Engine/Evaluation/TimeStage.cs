@@ -50,6 +50,25 @@ internal readonly struct DelegateTime<TFact>(Func<TFact, Instant> instant) : IFa
     public override int GetHashCode() => _instant.GetHashCode();
 }
 
+/// <summary>
+/// A business-date selector in the place of a time selector: its "ticks" are the fact's epoch day, read by the loop's
+/// date mode (<see cref="PeriodSpec{TFact}.TimeIsDay"/>), never converted in a zone.
+/// </summary>
+internal readonly struct DayTime<TFact, TDate>(TDate date) : IFactTime<TFact>, IEquatable<DayTime<TFact, TDate>>
+    where TDate : struct, IFactDate<TFact>
+{
+    private readonly TDate _date = date;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long UnixTicks(in TFact fact) => _date.EpochDayOf(in fact);
+
+    public bool Equals(DayTime<TFact, TDate> other) => EqualityComparer<TDate>.Default.Equals(_date, other._date);
+
+    public override bool Equals(object? obj) => obj is DayTime<TFact, TDate> other && Equals(other);
+
+    public override int GetHashCode() => EqualityComparer<TDate>.Default.GetHashCode(_date);
+}
+
 /// <summary>The time of a metric without instants (no periods, or periods by date); never read.</summary>
 internal readonly struct NoTime<TFact> : IFactTime<TFact>
 {
