@@ -63,10 +63,13 @@ internal static class CompareCommand
             GC.Collect();
             long before = GC.GetAllocatedBytesForCurrentThread();
             sw.Restart();
-            data.BuildRows();
+            data.BuildRows(datesAtLoad: !options.DuckDbDatesInQuery);
             double ms = sw.Elapsed.TotalMilliseconds;
             Csv("all", EngineNames.RowsLoad, new Timing(ms, ms, ms, GC.GetAllocatedBytesForCurrentThread() - before));
-            Log($"deals and leads projected into {data.DealRows.Length} deal rows of {Unsafe.SizeOf<DealRow>()} B and {data.LeadRows.Length} lead rows of {Unsafe.SizeOf<LeadRow>()} B (with their stage changes in arrays of {Unsafe.SizeOf<StageRow>()} B values) in {ms:F0} ms");
+            string deals = data.RowsHaveDays
+                ? $"{data.ActivityDayRows.Length} activity rows of {Unsafe.SizeOf<ActivityDayRow>()} B and {data.DealDayRows.Length} deal rows of {Unsafe.SizeOf<DealDayRow>()} B with business dates resolved at load"
+                : $"{data.DealRows.Length} deal rows of {Unsafe.SizeOf<DealRow>()} B with close instants";
+            Log($"projected into {deals}, and {data.LeadRows.Length} lead rows of {Unsafe.SizeOf<LeadRow>()} B (with their stage changes in arrays of {Unsafe.SizeOf<StageRow>()} B values) in {ms:F0} ms");
         }
 
         long inputBytes = (long)data.Activities.Length * Unsafe.SizeOf<SalesActivity>();

@@ -135,11 +135,24 @@ internal sealed class Dataset
     /// <summary>Evaluation options: each activity's business date in its rep's home zone.</summary>
     public EvaluationOptions<SalesActivity> ActivityOptions { get; }
 
-    /// <summary>The deals projected into compact values; built by <see cref="BuildDealRows"/> when an engine reads them.</summary>
+    /// <summary>
+    /// Gets whether the compact rows carry business dates resolved at projection (<see cref="ActivityDayRows"/> and
+    /// <see cref="DealDayRows"/>), as DuckDB's loader computes them in its default mode, rather than instants whose dates
+    /// each query resolves (<see cref="DealRows"/>).
+    /// </summary>
+    public bool RowsHaveDays { get; private set; }
+
+    /// <summary>The deals projected into compact values with their close instants; built by <see cref="BuildRows"/> when dates are resolved per query.</summary>
     public DealRow[] DealRows { get; private set; } = [];
 
     /// <summary>Evaluation options over <see cref="DealRows"/>: each deal's business dates in its owner's home zone.</summary>
     public EvaluationOptions<DealRow>? DealRowOptions { get; private set; }
+
+    /// <summary>The deals projected into compact values with their close dates; built by <see cref="BuildRows"/> when dates are resolved at load.</summary>
+    public DealDayRow[] DealDayRows { get; private set; } = [];
+
+    /// <summary>The activities projected into compact values with their business dates; built by <see cref="BuildRows"/> when dates are resolved at load.</summary>
+    public ActivityDayRow[] ActivityDayRows { get; private set; } = [];
 
     /// <summary>The leads projected into compact values; built by <see cref="BuildRows"/> when an engine reads them.</summary>
     public LeadRow[] LeadRows { get; private set; } = [];
@@ -147,13 +160,28 @@ internal sealed class Dataset
     /// <summary>Evaluation options for lead conversions over <see cref="LeadRows"/>: as of the end of the period.</summary>
     public EvaluationOptions<LeadRow>? LeadRowOptions { get; private set; }
 
-    /// <summary>Projects the deals and leads into <see cref="DealRows"/> and <see cref="LeadRows"/> (once, before any timing).</summary>
-    public void BuildRows()
+    /// <summary>
+    /// Projects the facts into compact rows (once, before any timing), doing what DuckDB's loader does in the same mode:
+    /// with <paramref name="datesAtLoad"/>, activities and deals with their business dates resolved in their reps' home
+    /// zones; without, deals with their close instants (dates resolved by each query). Leads keep their stage instants in
+    /// both, as DuckDB's <c>lead_stages</c> table does.
+    /// </summary>
+    public void BuildRows(bool datesAtLoad)
     {
-        DealRows = DealRow.From(Deals);
+        RowsHaveDays = datesAtLoad;
+        if (datesAtLoad)
+        {
+            DealDayRows = DealDayRow.From(this);
+            ActivityDayRows = ActivityDayRow.From(this);
+        }
+        else
+        {
+            DealRows = DealRow.From(Deals);
+            DealRowOptions = EvaluationOptions<DealRow>.InBasis(RepHomeZones, DealRowSelectors.Owner, Sample.OrganisationZone);
+        }
+
         LeadRows = LeadRow.From(this);
         LeadRowOptions = EvaluationOptions<LeadRow>.InZone(Sample.OrganisationZone).WithAsOf(AsOf);
-        DealRowOptions = EvaluationOptions<DealRow>.InBasis(RepHomeZones, DealRowSelectors.Owner, Sample.OrganisationZone);
     }
 
     /// <summary>Evaluation options: each deal's business dates in its owner's home zone.</summary>

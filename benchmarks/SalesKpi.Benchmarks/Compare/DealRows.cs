@@ -58,3 +58,54 @@ internal static class DealRowSelectors
         public RepId KeyOf(in DealRow fact) => fact.Owner;
     }
 }
+
+/// <summary>
+/// A deal projected into a 32-byte value with its close date resolved once in its owner's home zone, as DuckDB's loader
+/// fills the <c>closed_day</c> column of its <c>deals</c> table in its default mode: owner, status, close date, amount in
+/// US dollars. The deal workloads' opt-in <c>_rows</c> engines read these when business dates are computed at load.
+/// </summary>
+/// <param name="Owner">The deal's owner.</param>
+/// <param name="Status">Open, won or lost.</param>
+/// <param name="ClosedDay">The close date in the owner's home zone as days since 1970-01-01; 0 for an open deal.</param>
+/// <param name="Amount">The amount in US dollars; 0 for an open or lost deal without an amount.</param>
+internal readonly record struct DealDayRow(RepId Owner, DealStatus Status, int ClosedDay, decimal Amount)
+{
+    /// <summary>Projects the deals, checking as <see cref="DealRow.From"/> does and resolving close dates in the owners' zones.</summary>
+    public static DealDayRow[] From(Dataset data)
+    {
+        var timed = DealRow.From(data.Deals);
+        var rows = new DealDayRow[timed.Length];
+        var zoneDays = new ZoneDays(data.Zones);
+        var zoneOfRep = data.ZoneIndexOfRep;
+        for (int i = 0; i < timed.Length; i++)
+        {
+            var deal = timed[i];
+            int day = deal.Status == DealStatus.Open ? 0 : zoneDays.UnixDay(zoneOfRep[deal.Owner.Value], deal.ClosedTicks);
+            rows[i] = new DealDayRow(deal.Owner, deal.Status, day, deal.Amount);
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>Value-type selectors over <see cref="DealDayRow"/>, compiled into the library's evaluation loop.</summary>
+internal static class DealDayRowSelectors
+{
+    /// <summary>The owner.</summary>
+    public static readonly FactKey<DealDayRow, RepId> Owner = FactKey<DealDayRow, RepId>.Of(default(OwnerKey), "owner");
+
+    public readonly struct Won : IFactPredicate<DealDayRow>
+    {
+        public bool Test(in DealDayRow fact) => fact.Status == DealStatus.Won;
+    }
+
+    public readonly struct ClosedDay : IFactDate<DealDayRow>
+    {
+        public int EpochDayOf(in DealDayRow fact) => fact.ClosedDay;
+    }
+
+    private readonly struct OwnerKey : IFactKey<DealDayRow, RepId>
+    {
+        public RepId KeyOf(in DealDayRow fact) => fact.Owner;
+    }
+}

@@ -23,6 +23,12 @@ internal sealed class W1DailyActivity : Workload
             .By(ActivityKey.RepAndKind)
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, ActivityTime.Timestamp);
 
+    // The same over activity values whose business dates were resolved at load: placed by date, no zone consulted.
+    private static readonly Metric<ActivityDayRow, (RepId Rep, short Kind)> ActivitiesPerRepDayKindRows =
+        Metric.Count<ActivityDayRow>()
+            .By(ActivityDayRowSelectors.RepAndKind)
+            .PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, default(ActivityDayRowSelectors.Day));
+
     public override string Name => "W1";
 
     public override string Title => "activities per rep per business day by kind; working days with >= 50 calls per rep";
@@ -49,6 +55,51 @@ internal sealed class W1DailyActivity : Workload
         return (daily, daysMet);
     }
 
+    public override bool HasRows => true;
+
+    public override bool RowsNeedDays => true;
+
+    public override object SalesKpiRows(Dataset data, bool parallel)
+    {
+        var daily = parallel
+            ? ActivitiesPerRepDayKindRows.EvaluateParallel(data.ActivityDayRows, null, 2)
+            : ActivitiesPerRepDayKindRows.Evaluate(data.ActivityDayRows);
+        var daysMet = new int[data.Reps.Length];
+        short call = (short)SalesActivityKind.Call.Code;
+        foreach (var cell in daily)
+        {
+            if (cell.Key.Kind == call
+                && cell.Value.Value >= MinimumCalls
+                && data.CalendarOfRep[cell.Key.Rep.Value].IsWorkingDay(cell.Period!.Value.Start))
+            {
+                daysMet[cell.Key.Rep.Value]++;
+            }
+        }
+
+        return (daily, daysMet);
+    }
+
+    public override object HandLoopRows(Dataset data)
+    {
+        int days = data.EndDay - data.StartDay;
+        int start = data.StartDay;
+        var counts = new int[data.Reps.Length * days * KindSlots];
+        foreach (ref readonly var a in data.ActivityDayRows.AsSpan())
+        {
+            int rep = a.Rep.Value;
+            int day = a.Day - start;
+            int kind = a.Kind;
+            if ((uint)day >= (uint)days || (uint)kind >= KindSlots)
+            {
+                throw new InvalidOperationException($"An activity of rep {rep} is outside the period or of a custom kind.");
+            }
+
+            counts[(((rep * days) + day) * KindSlots) + kind]++;
+        }
+
+        return (counts, DaysMetOf(data, counts, days));
+    }
+
     public override object HandLoop(Dataset data)
     {
         int days = data.EndDay - data.StartDay;
@@ -69,6 +120,12 @@ internal sealed class W1DailyActivity : Workload
             counts[(((rep * days) + day) * KindSlots) + kind]++;
         }
 
+        return (counts, DaysMetOf(data, counts, days));
+    }
+
+    /// <summary>Per rep, the working days with at least <see cref="MinimumCalls"/> calls in the hand loops' counts.</summary>
+    private static int[] DaysMetOf(Dataset data, int[] counts, int days)
+    {
         var working = WorkingDays(data, days);
         var daysMet = new int[data.Reps.Length];
         int call = SalesActivityKind.Call.Code;
@@ -87,7 +144,7 @@ internal sealed class W1DailyActivity : Workload
             daysMet[rep] = met;
         }
 
-        return (counts, daysMet);
+        return daysMet;
     }
 
     public override object Linq(Dataset data)
@@ -157,7 +214,17 @@ internal sealed class W1DailyActivity : Workload
                 AddDaysMet(met, daysMet.Select((d, rep) => (rep, (long)d)));
                 break;
 
-            case EngineNames.HandLoop:
+            case EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
+                var (rowTable, rowDaysMet) = ((KpiTable<(RepId Rep, short Kind)>, int[]))result;
+                foreach (var cell in rowTable.Cells)
+                {
+                    daily.Add(Row(cell.Key.Rep.Value, Dataset.UnixDay(cell.Period!.Value.Start), cell.Key.Kind, (long)cell.Value.Value!.Value));
+                }
+
+                AddDaysMet(met, rowDaysMet.Select((d, rep) => (rep, (long)d)));
+                break;
+
+            case EngineNames.HandLoop or EngineNames.HandLoopRows:
                 var (counts, hand) = ((int[], int[]))result;
                 int days = data.EndDay - data.StartDay;
                 for (int i = 0; i < counts.Length; i++)

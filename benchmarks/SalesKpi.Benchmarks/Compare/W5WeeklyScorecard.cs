@@ -30,12 +30,27 @@ internal sealed class W5WeeklyScorecard : Workload
 
     private static readonly Metric<Deal, RepId> WeeklyWonAmount = WeeklyWins(Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd));
 
+    // The same over activity and deal values whose business dates were resolved at load: placed by date, no zone consulted.
+    private static readonly Metric<ActivityDayRow, RepId> WeeklyCallsRows = WeeklyActivityRows(ActivityDayRowSelectors.Of.Kind(SalesActivityKind.Call));
+    private static readonly Metric<ActivityDayRow, RepId> WeeklyConnectedCallsRows = WeeklyActivityRows(ActivityDayRowSelectors.Of.KindAndOutcome(SalesActivityKind.Call, SalesActivityOutcome.Connected));
+    private static readonly Metric<ActivityDayRow, RepId> WeeklyEmailsRows = WeeklyActivityRows(ActivityDayRowSelectors.Of.Kind(SalesActivityKind.Email));
+    private static readonly Metric<ActivityDayRow, RepId> WeeklyMeetingsHeldRows = WeeklyActivityRows(ActivityDayRowSelectors.Of.KindAndOutcome(SalesActivityKind.Meeting, SalesActivityOutcome.Held));
+
+    private static readonly Metric<DealDayRow, RepId> WeeklyWonAmountRows =
+        Metric.Sum<DealDayRow>(d => d.Amount)
+            .Where(default(DealDayRowSelectors.Won))
+            .By(DealDayRowSelectors.Owner)
+            .PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Week, default(DealDayRowSelectors.ClosedDay));
+
     public override string Name => "W5";
 
     public override string Title => "6-line scorecard for every rep for every week";
 
     private static Metric<SalesActivity, RepId> WeeklyActivities(ActivityFilter line) =>
         Metric.Count<SalesActivity>().Where(line).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
+
+    private static Metric<ActivityDayRow, RepId> WeeklyActivityRows(ActivityDayRowSelectors.Of line) =>
+        Metric.Count<ActivityDayRow>().Where(line).By(ActivityDayRowSelectors.Rep).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Week, default(ActivityDayRowSelectors.Day));
 
     private static Metric<Deal, RepId> WeeklyWins(Metric<Deal, Ungrouped> primitive) =>
         primitive.Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
@@ -51,6 +66,20 @@ internal sealed class W5WeeklyScorecard : Workload
         data,
         Metric.EvaluateAllParallel(data.Activities, data.ActivityOptions, 2, WeeklyCalls, WeeklyConnectedCalls, WeeklyEmails, WeeklyMeetingsHeld),
         WeeklyWonAmount.EvaluateParallel(data.Deals, data.DealOptions, 2));
+
+    public override bool HasRows => true;
+
+    public override bool RowsNeedDays => true;
+
+    public override object SalesKpiRows(Dataset data, bool parallel) => parallel
+        ? Scores(
+            data,
+            Metric.EvaluateAllParallel(data.ActivityDayRows, null, 2, WeeklyCallsRows, WeeklyConnectedCallsRows, WeeklyEmailsRows, WeeklyMeetingsHeldRows),
+            WeeklyWonAmountRows.EvaluateParallel(data.DealDayRows, null, 2))
+        : Scores(
+            data,
+            Metric.EvaluateAll(data.ActivityDayRows, null, WeeklyCallsRows, WeeklyConnectedCallsRows, WeeklyEmailsRows, WeeklyMeetingsHeldRows),
+            WeeklyWonAmountRows.Evaluate(data.DealDayRows));
 
     // A sum's value carries the number of facts it summed: the won amount gives the deals won too.
     private static ScoreRow[] Scores(Dataset data, KpiTable<RepId>[] activityLines, KpiTable<RepId> wonAmount)
@@ -150,6 +179,12 @@ internal sealed class W5WeeklyScorecard : Workload
             amounts[week] += deal.Amount!.Value.Amount;
         }
 
+        return ScoreRows(data, weeks, firstMonday, units, amounts);
+    }
+
+    /// <summary>The hand loops' score rows from their unit and amount arrays (rep-major, then week).</summary>
+    private static ScoreRow[] ScoreRows(Dataset data, int weeks, int firstMonday, int[] units, decimal[] amounts)
+    {
         var scores = new ScoreRow[data.Reps.Length * weeks];
         Span<double> points = stackalloc double[7];
         for (int c = 0; c < scores.Length; c++)
@@ -172,6 +207,66 @@ internal sealed class W5WeeklyScorecard : Workload
         }
 
         return scores;
+    }
+
+    public override object HandLoopRows(Dataset data)
+    {
+        int firstMonday = Dataset.MondayOnOrBefore(data.StartDay);
+        int weeks = ((Dataset.MondayOnOrBefore(data.EndDay - 1) - firstMonday) / 7) + 1;
+        var units = new int[data.Reps.Length * weeks * Units];
+        var amounts = new decimal[data.Reps.Length * weeks];
+        int call = SalesActivityKind.Call.Code;
+        int email = SalesActivityKind.Email.Code;
+        int meeting = SalesActivityKind.Meeting.Code;
+        int connected = (int)SalesActivityOutcome.Connected;
+        int held = (int)SalesActivityOutcome.Held;
+        foreach (ref readonly var a in data.ActivityDayRows.AsSpan())
+        {
+            int offset = a.Day - firstMonday;
+            if (offset < 0 || offset >= weeks * 7)
+            {
+                continue;
+            }
+
+            int cell = ((a.Rep.Value * weeks) + (offset / 7)) * Units;
+            int kind = a.Kind;
+            if (kind == call)
+            {
+                units[cell]++;
+                if (a.Outcome == connected)
+                {
+                    units[cell + 1]++;
+                }
+            }
+            else if (kind == email)
+            {
+                units[cell + 2]++;
+            }
+            else if (kind == meeting && a.Outcome == held)
+            {
+                units[cell + 3]++;
+            }
+        }
+
+        foreach (ref readonly var deal in data.DealDayRows.AsSpan())
+        {
+            if (deal.Status != DealStatus.Won)
+            {
+                continue;
+            }
+
+            int offset = deal.ClosedDay - firstMonday;
+            if (offset < 0 || offset >= weeks * 7)
+            {
+                continue;
+            }
+
+            int week = (deal.Owner.Value * weeks) + (offset / 7);
+            units[(week * Units) + 4]++;
+            amounts[week] += deal.Amount;
+        }
+
+        return ScoreRows(data, weeks, firstMonday, units, amounts);
     }
 
     public override object Linq(Dataset data)

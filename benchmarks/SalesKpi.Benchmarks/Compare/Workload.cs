@@ -60,7 +60,7 @@ internal abstract class Workload
             runs.Add(new(EngineNames.SalesKpiParallel, () => SalesKpiParallel(data), r => Canonical(data, EngineNames.SalesKpiParallel, r)));
         }
 
-        if (HasRows)
+        if (HasRows && (data.RowsHaveDays || !RowsNeedDays))
         {
             runs.Add(new(EngineNames.SalesKpiRows, () => SalesKpiRows(data, parallel: false), r => Canonical(data, EngineNames.SalesKpiRows, r)));
             runs.Add(new(EngineNames.SalesKpiRowsParallel, () => SalesKpiRows(data, parallel: true), r => Canonical(data, EngineNames.SalesKpiRowsParallel, r)));
@@ -85,6 +85,9 @@ internal abstract class Workload
 
     /// <summary>Gets a value indicating whether the workload has engines over <see cref="Dataset.DealRows"/> or <see cref="Dataset.LeadRows"/>.</summary>
     public virtual bool HasRows => false;
+
+    /// <summary>Gets whether the workload's rows engines exist only over rows with business dates resolved at load (activity workloads).</summary>
+    public virtual bool RowsNeedDays => false;
 
     /// <summary>The library over the compact rows, in the same form as <see cref="SalesKpi"/>.</summary>
     public virtual object SalesKpiRows(Dataset data, bool parallel) => throw new NotSupportedException($"{Name} has no engine over compact rows.");
