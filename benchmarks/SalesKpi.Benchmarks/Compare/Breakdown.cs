@@ -37,6 +37,14 @@ internal static class Breakdown
         Step("count where call by rep per week, rep's zone (W5 line)", Metric.Count<SalesActivity>().Where(a => a.Kind == SalesActivityKind.Call).By(a => a.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, a => a.Timestamp), data.ActivityOptions, activities);
         Step("the same with ActivityFilter, ActivityKey.Rep, ActivityTime", Metric.Count<SalesActivity>().Where(ActivityFilter.Of(SalesActivityKind.Call)).By(ActivityKey.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp), data.ActivityOptions, activities);
 
+        var dayRows = ActivityDayRow.From(data);
+        Console.Error.WriteLine($"{dayRows.Length} activity rows with business dates resolved at load");
+        Step("count by rep per day, by date", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.Rep).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, default(ActivityDayRowSelectors.Day)), null, dayRows);
+        Step("count by (rep, kind), no periods", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind), null, dayRows);
+        Step("count by (rep, kind) per day, by date (W1 rows)", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, default(ActivityDayRowSelectors.Day)), null, dayRows);
+        Step("the same, date by a LocalDate lambda", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, r => EpochDay.ToDate(r.Day)), null, dayRows);
+
+
         var won = Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd).Where(d => d.IsWon).By(d => d.Owner)
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value);
         Console.Error.WriteLine($"{data.Deals.Length} deals");

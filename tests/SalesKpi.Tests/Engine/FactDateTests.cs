@@ -124,6 +124,29 @@ public sealed class FactDateTests
         Assert.Equal(epochDay, error.ActualValue);
     }
 
+    [Theory]
+    [InlineData(int.MinValue)]
+    [InlineData(int.MaxValue)]
+    public void An_out_of_range_date_is_caught_on_the_first_fact_too(int epochDay)
+    {
+        Booking[] bookings = [new(1, epochDay, 1m), new(1, epochDay, 1m)];
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Metric.Count<Booking>().PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, new BookedOn()).Evaluate(bookings));
+        Assert.Equal(epochDay, error.ActualValue);
+    }
+
+    [Fact]
+    public void Runs_of_equal_dates_and_returns_to_earlier_dates_are_placed_by_hand()
+    {
+        // Sorted runs, then a return to an earlier date (the last-date shortcut must not keep the later slot).
+        Booking[] bookings = [new(1, Day(2026, 5, 4), 1m), new(1, Day(2026, 5, 4), 2m), new(1, Day(2026, 5, 5), 4m), new(1, Day(2026, 5, 4), 8m)];
+        var byValue = Metric.Sum<Booking>(b => b.Amount).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, new BookedOn()).Evaluate(bookings);
+        Assert.Equal(11m, byValue[Ungrouped.All, T.Day(2026, 5, 4)].ExactValue);
+        Assert.Equal(4m, byValue[Ungrouped.All, T.Day(2026, 5, 5)].ExactValue);
+        var byLambda = Metric.Sum<Booking>(b => b.Amount).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, b => EpochDay.ToDate(b.EpochDay)).Evaluate(bookings);
+        Assert.Equal(byValue.Cells, byLambda.Cells);
+    }
+
     [Fact]
     public void The_first_date_and_a_day_of_the_last_year_are_accepted()
     {

@@ -208,6 +208,9 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         var test = Metric.Filter;
         bool delegateTime = typeof(TTime) == typeof(DelegateTime<TFact>);
         var instant = Metric.Period?.Instant;
+        long lastDay = long.MinValue; // no epoch day equals it, so the first fact's day is always looked up (and checked)
+        LocalDate? lastDate = null;
+        int lastSlot = 0;
         for (int i = 0; i < facts.Length; i++)
         {
             ref readonly TFact fact = ref facts[i];
@@ -235,11 +238,27 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             }
             else if (typeof(TMode) == typeof(DayMode))
             {
-                p = periods.SlotOfEpochDay((int)time.UnixTicks(in fact));
+                // Facts in time order come in runs of one day: the last day's slot is kept in registers.
+                int day = (int)time.UnixTicks(in fact);
+                if (day != lastDay)
+                {
+                    lastSlot = periods.SlotOfEpochDay(day);
+                    lastDay = day;
+                }
+
+                p = lastSlot;
             }
             else
             {
-                p = periods.SlotOfDay(PeriodSlots.DayNumber(date!(fact)));
+                // The same for dates a delegate returns: a date equal to the last one skips its conversion to a day number.
+                var d = date!(fact);
+                if (d != lastDate)
+                {
+                    lastSlot = periods.SlotOfDay(PeriodSlots.DayNumber(d));
+                    lastDate = d;
+                }
+
+                p = lastSlot;
             }
 
             if (typeof(TSink) == typeof(AddToCells))
