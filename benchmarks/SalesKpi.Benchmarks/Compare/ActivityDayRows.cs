@@ -51,25 +51,6 @@ internal static class ActivityDayRowSelectors
         public int EpochDayOf(in ActivityDayRow fact) => fact.Day;
     }
 
-    /// <summary>Activities of one kind, or of one kind and outcome.</summary>
-    public readonly struct Of(short kind, short outcome = -1) : IFactPredicate<ActivityDayRow>, IEquatable<Of>
-    {
-        private readonly short _kind = kind;
-        private readonly short _outcome = outcome;
-
-        public static Of Kind(SalesActivityKind kind) => new((short)kind.Code);
-
-        public static Of KindAndOutcome(SalesActivityKind kind, SalesActivityOutcome outcome) => new((short)kind.Code, (short)outcome);
-
-        public bool Test(in ActivityDayRow fact) => fact.Kind == _kind && (_outcome < 0 || fact.Outcome == _outcome);
-
-        public bool Equals(Of other) => _kind == other._kind && _outcome == other._outcome;
-
-        public override bool Equals(object? obj) => obj is Of other && Equals(other);
-
-        public override int GetHashCode() => HashCode.Combine(_kind, _outcome);
-    }
-
     private readonly struct RepKey : IFactKey<ActivityDayRow, RepId>
     {
         public RepId KeyOf(in ActivityDayRow fact) => fact.Rep;
