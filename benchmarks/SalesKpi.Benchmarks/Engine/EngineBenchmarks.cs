@@ -14,6 +14,7 @@ public class EngineBenchmarks
     private static readonly DateTimeZone Organisation = DateTimeZoneProviders.Tzdb["America/New_York"];
 
     private SalesActivity[] _facts = [];
+    private DatedActivity[] _dated = [];
     private int _reps;
     private EvaluationOptions<SalesActivity> _repZones = null!;
     private EvaluationOptions<SalesActivity> _orgZone = null!;
@@ -62,6 +63,13 @@ public class EngineBenchmarks
             .By(FactKey<SalesActivity, (RepId Rep, int KindAndOutcome)>.Of(default(RepKindAndOutcome), "rep, kind and outcome"))
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, ActivityTime.Timestamp);
 
+    // The same daily count over activities whose business dates were resolved once (in each rep's zone, as _repZones):
+    // a value-type date selector, and a LocalDate lambda.
+    private static readonly Metric<DatedActivity, RepId> DailyByRepDated =
+        Metric.Count<DatedActivity>().By(d => d.Rep).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, default(DatedOn));
+    private static readonly Metric<DatedActivity, RepId> DailyByRepDatedLambda =
+        Metric.Count<DatedActivity>().By(d => d.Rep).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, d => EpochDay.ToDate(d.Day));
+
     [Params(10_000, 1_000_000, 10_000_000)]
     public int N { get; set; }
 
@@ -72,6 +80,12 @@ public class EngineBenchmarks
         _reps = SyntheticActivities.RepCount(N);
         _repZones = EvaluationOptions<SalesActivity>.InBasis(BusinessDateBasis<RepId>.RepHomeZone(SyntheticActivities.ZoneOf), a => a.Rep, Organisation);
         _orgZone = EvaluationOptions<SalesActivity>.InZone(Organisation);
+        _dated = new DatedActivity[_facts.Length];
+        for (int i = 0; i < _facts.Length; i++)
+        {
+            var rep = _facts[i].Rep;
+            _dated[i] = new DatedActivity(rep, EpochDay.FromDate(_facts[i].Timestamp.InZone(SyntheticActivities.ZoneOf(rep)).Date));
+        }
     }
 
     /// <summary>Activities per rep per business day in the rep's zone, by hand: a dense array and a cached zone offset per zone.</summary>
@@ -134,6 +148,13 @@ public class EngineBenchmarks
     /// <summary>The single pass alone (state, no table).</summary>
     [Benchmark]
     public int DailyByRepSinglePassOnly() => DailyByRep.CreateState(_repZones).Add(_facts).CellCount;
+
+    /// <summary>The daily count over activities carrying their business dates (an 8-byte value each): no zone consulted.</summary>
+    [Benchmark]
+    public int DailyByRepByDate() => DailyByRepDated.Evaluate(_dated).Count;
+
+    [Benchmark]
+    public int DailyByRepByDateLambda() => DailyByRepDatedLambda.Evaluate(_dated).Count;
 
     [Benchmark]
     public int DailyByRepInOrganisationZone() => DailyByRep.Evaluate(_facts, _orgZone).Count;
@@ -217,5 +238,13 @@ public class EngineBenchmarks
     private readonly struct RepKindAndOutcome : IFactKey<SalesActivity, (RepId Rep, int KindAndOutcome)>
     {
         public (RepId Rep, int KindAndOutcome) KeyOf(in SalesActivity fact) => (fact.Rep, (fact.Kind.Code << 4) | (int)fact.Outcome);
+    }
+
+    /// <summary>An activity projected with its business date: the rep and the epoch day.</summary>
+    private readonly record struct DatedActivity(RepId Rep, int Day);
+
+    private readonly struct DatedOn : IFactDate<DatedActivity>
+    {
+        public int EpochDayOf(in DatedActivity fact) => fact.Day;
     }
 }
