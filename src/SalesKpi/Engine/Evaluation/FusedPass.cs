@@ -193,7 +193,7 @@ internal sealed class FusedPass<TFact, TKey> : IBatchTarget<TFact>
             || (ReferenceEquals(a.Period.Calendar, b.Period.Calendar)
                 && a.Period.Kind == b.Period.Kind
                 && (a.Period.Time is null ? b.Period.Time is null : a.Period.Time.SameAs(b.Period.Time))
-                && a.Period.TimeIsDay == b.Period.TimeIsDay
+                // Equal date selectors (the same time stage type) share a pass although each built its own date delegate.
                 && (a.Period.TimeIsDay || ReferenceEquals(a.Period.Date, b.Period.Date)));
     }
 }
