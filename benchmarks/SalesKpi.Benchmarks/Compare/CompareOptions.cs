@@ -30,7 +30,8 @@ internal sealed record CompareOptions
     /// <summary>
     /// Whether DuckDB's business dates are computed at load (<c>load</c>, the default: date columns filled by the
     /// loader, not timed) or in each query (<c>query</c>: raw instants, converted per row through a table of UTC offsets
-    /// by zone and hour, as the .NET engines convert them per query).
+    /// by zone and hour, as the .NET engines convert them per query). The compact rows of the <c>_rows</c> engines follow
+    /// the same choice: business dates resolved at projection, or instants resolved per query.
     /// </summary>
     public bool DuckDbDatesInQuery { get; init; }
 
