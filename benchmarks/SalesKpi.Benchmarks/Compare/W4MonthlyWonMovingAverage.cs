@@ -16,37 +16,26 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 {
     private static readonly TableShape Shape = TableShape.Of("monthly_won", ["rep", "month"], ["won_deals"], ["won_amount", "won_amount_3m"], ["moving_average"]);
 
-    private static readonly Metric<Deal, RepId> WonPerRepMonth =
+    // Each fact form's two lines, the monthly won amount and its 3-month rolling sum (both filled), in one shared pass.
+    private static readonly Metric<Deal, RepId>[] Lines = LinesOf(
         Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd)
             .Where(d => d.IsWon)
             .By(d => d.Owner)
-            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value);
-
-    private static readonly Metric<Deal, RepId> Monthly = WonPerRepMonth.FillEmpty();
-
-    private static readonly Metric<Deal, RepId> ThreeMonths = WonPerRepMonth.Rolling(3).FillEmpty();
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value));
 
     // The same over compact deal values, with value-type filter, key and time selectors.
-    private static readonly Metric<DealRow, RepId> WonPerRepMonthRows =
+    private static readonly Metric<DealRow, RepId>[] RowLines = LinesOf(
         Metric.Sum<DealRow>(d => d.Amount)
             .Where(default(DealRowSelectors.Won))
             .By(DealRowSelectors.Owner)
-            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, default(DealRowSelectors.Closed));
-
-    private static readonly Metric<DealRow, RepId> MonthlyRows = WonPerRepMonthRows.FillEmpty();
-
-    private static readonly Metric<DealRow, RepId> ThreeMonthsRows = WonPerRepMonthRows.Rolling(3).FillEmpty();
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, default(DealRowSelectors.Closed)));
 
     // The same over deal values whose close dates were resolved at load: placed by date, no zone consulted.
-    private static readonly Metric<DealDayRow, RepId> WonPerRepMonthDayRows =
+    private static readonly Metric<DealDayRow, RepId>[] DayRowLines = LinesOf(
         Metric.Sum<DealDayRow>(d => d.Amount)
             .Where(default(DealDayRowSelectors.Won))
             .By(DealDayRowSelectors.Owner)
-            .PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Month, default(DealDayRowSelectors.ClosedDay));
-
-    private static readonly Metric<DealDayRow, RepId> MonthlyDayRows = WonPerRepMonthDayRows.FillEmpty();
-
-    private static readonly Metric<DealDayRow, RepId> ThreeMonthsDayRows = WonPerRepMonthDayRows.Rolling(3).FillEmpty();
+            .PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Month, default(DealDayRowSelectors.ClosedDay)));
 
     public override string Name => "W4";
 
@@ -56,20 +45,23 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
     public override object SalesKpi(Dataset data) =>
         // One pass: both are the same monthly sum, finished differently.
-        WithMovingAverage(Metric.EvaluateAll(data.Deals, data.DealOptions, Monthly, ThreeMonths));
+        WithMovingAverage(Metric.EvaluateAll(data.Deals, data.DealOptions, Lines));
 
-    public override object SalesKpiParallel(Dataset data) => WithMovingAverage(Metric.EvaluateAllParallel(data.Deals, data.DealOptions, 2, Monthly, ThreeMonths));
+    public override object SalesKpiParallel(Dataset data) => WithMovingAverage(Metric.EvaluateAllParallel(data.Deals, data.DealOptions, 2, Lines));
 
     public override bool HasRows => true;
 
     public override object SalesKpiRows(Dataset data, bool parallel) => WithMovingAverage(
         data.RowsHaveDays
             ? (parallel
-                ? Metric.EvaluateAllParallel(data.DealDayRows, null, 2, MonthlyDayRows, ThreeMonthsDayRows)
-                : Metric.EvaluateAll(data.DealDayRows, null, MonthlyDayRows, ThreeMonthsDayRows))
+                ? Metric.EvaluateAllParallel(data.DealDayRows, null, 2, DayRowLines)
+                : Metric.EvaluateAll(data.DealDayRows, null, DayRowLines))
             : (parallel
-                ? Metric.EvaluateAllParallel(data.DealRows, data.DealRowOptions, 2, MonthlyRows, ThreeMonthsRows)
-                : Metric.EvaluateAll(data.DealRows, data.DealRowOptions, MonthlyRows, ThreeMonthsRows)));
+                ? Metric.EvaluateAllParallel(data.DealRows, data.DealRowOptions, 2, RowLines)
+                : Metric.EvaluateAll(data.DealRows, data.DealRowOptions, RowLines)));
+
+    private static Metric<TFact, RepId>[] LinesOf<TFact>(Metric<TFact, RepId> wonPerRepMonth) =>
+        [wonPerRepMonth.FillEmpty(), wonPerRepMonth.Rolling(3).FillEmpty()];
 
     private static (KpiTable<RepId> Monthly, KpiTable<RepId> ThreeMonths, decimal[] MovingAverage) WithMovingAverage(KpiTable<RepId>[] tables)
     {
