@@ -98,7 +98,7 @@ public sealed class StateTests
         Assert.Equal(expected.Count, store.Count);
         foreach (var ((k, p), n) in expected)
         {
-            Assert.Equal(n, store.At(store.Find(k, p)).N);
+            Assert.Equal(n, store.AtHandle(store.Find(k, p)).N);
         }
     }
 

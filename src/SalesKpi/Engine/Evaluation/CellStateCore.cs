@@ -571,8 +571,8 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             int first = written;
             for (int i = 0; i < periodSlots.Length; i++)
             {
-                int c = cells.Find(slot, periodSlots[i]);
-                if (c < 0)
+                ref TAcc acc = ref cells.FindRef(slot, periodSlots[i]);
+                if (Unsafe.IsNullRef(ref acc))
                 {
                     continue;
                 }
@@ -589,11 +589,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                 if (copy is not null)
                 {
-                    copy[written] = cells.At(c);
+                    copy[written] = acc;
                 }
                 else
                 {
-                    finished![written] = ValueOf(in cells.At(c));
+                    finished![written] = ValueOf(in acc);
                 }
 
                 written++;

@@ -5,27 +5,32 @@ using System.Runtime.InteropServices;
 namespace SalesKpi;
 
 /// <summary>
-/// Accumulators of the result cells, stored compactly in first-seen order and addressed by (key slot, period slot)
-/// through a grid of small pages while the pages stay within a budget, or a hash map beyond that.
+/// Accumulators of the result cells, addressed by (key slot, period slot): small plain-data accumulators in dense tiles
+/// while the tiles stay dense and within a budget, others through a grid of small pages of cell indices; a hash map
+/// beyond either.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The grid is a directory of pages, each covering a block of 32 key slots by 8 period slots (1 KiB). A page is
-/// allocated when its block first holds a cell and is never copied: only the directory, one reference per page, grows.
-/// The grid so costs about 4 bytes per possible cell of the blocks in use, whatever order the facts come in (by time,
-/// by rep, or neither). Past the first 64 pages, pages go to the pinned-object heap, so that the young-generation
-/// collections a large grid's own allocation sets off do not copy it.
+/// <b>Tiles</b> (accumulators of up to 16 bytes without references, such as counts): a directory of tiles, each holding
+/// the accumulators of a block of 64 key slots by 8 period slots in place, with a presence bit per cell in its header.
+/// Adding to a cell costs one directory read and two writes into the tile (the accumulator and its presence bit): no
+/// cell index, no second array. A tile is allocated when its block first holds a cell and never copied; only the
+/// directory grows. Cells are numbered (<see cref="KeyOf"/>, <see cref="PeriodOf"/>, <see cref="At"/>) in tile order,
+/// then by period and key within a tile, by one pass over the presence bits when first asked for after new cells came.
+/// Tiles that would pass their budget, or hold more than four times the cells in use, move every cell to the hash map.
 /// </para>
 /// <para>
-/// While the grid addresses the cells, a new cell costs one append and one grid entry: which key and period each cell
-/// belongs to (<see cref="KeyOf"/>, <see cref="PeriodOf"/>) is read back from the grid only when asked for (merge,
-/// roll-up, snapshot), by one pass over it; a table is built from the grid directly (<see cref="Find"/>). Beyond the
-/// grid budget the cells move to a hash map and their keys and periods are recorded as they come.
+/// <b>The grid</b> (larger accumulators): a directory of pages, each covering a block of 32 key slots by 8 period slots
+/// (1 KiB), whose entries hold cell indices into the accumulators, stored compactly in first-seen order. A page is
+/// allocated when its block first holds a cell and is never copied. Which key and period each cell belongs to is read
+/// back from the grid only when asked for (merge, roll-up, snapshot), by one pass over it. Beyond the grid budget the
+/// cells move to a hash map and their keys and periods are recorded as they come.
 /// </para>
 /// <para>
-/// Accumulators live in chunks of 128 KiB on the large-object heap (the first chunk grows by doubling up to that size,
-/// so small stores stay small): the store never copies the accumulators of a large state, and allocates little more
-/// than it holds.
+/// Past the first 64 pages (or 32 tiles), pages and tiles go to the pinned-object heap, so that the young-generation
+/// collections a large store's own allocation sets off do not copy it. Compact accumulators live in chunks of 128 KiB on
+/// the large-object heap (the first chunk grows by doubling up to that size, so small stores stay small). A table is
+/// built from tiles or grid directly (<see cref="Find"/>, <see cref="AtHandle"/>).
 /// </para>
 /// </remarks>
 /// <typeparam name="TAcc">The accumulator type.</typeparam>
@@ -76,15 +81,66 @@ internal sealed class CellStore<TAcc>
     private const int KeyMask = (1 << KeyShift) - 1;
     private const int PeriodMask = (1 << PeriodShift) - 1;
 
-    private TAcc[][] _chunks = [new TAcc[16]];
+    /// <summary>log2 of the key slots and of the period slots a tile covers, and the accumulators a tile holds.</summary>
+    private const int TileKeyShift = 6;
+    private const int TilePeriodShift = 3;
+    private const int TileKeyMask = (1 << TileKeyShift) - 1;
+    private const int TilePeriodMask = (1 << TilePeriodShift) - 1;
+    private const int TileShift = TileKeyShift + TilePeriodShift;
+    private const int TileEntries = 1 << TileShift;
+
+    /// <summary>The bytes of a tile's header: 8 presence words (one per period row, a bit per key), then the tile's number,
+    /// key block and period block as integers.</summary>
+    private const int TileHeaderBytes = 80;
+
+    /// <summary>The tile entries (all tiles together) past which, beyond four times the cells in use, tiles are too
+    /// sparse to keep.</summary>
+    private const int TileSlackEntries = 1 << 16;
+
+    /// <summary>Gets a value indicating whether accumulators of this type live in tiles: plain data of up to 16 bytes.</summary>
+    private static bool Tiled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>() && Unsafe.SizeOf<TAcc>() <= 16;
+    }
+
+    /// <summary>Gets the accumulator slots a tile's header takes.</summary>
+    private static int TileHeader
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (TileHeaderBytes + Unsafe.SizeOf<TAcc>() - 1) / Unsafe.SizeOf<TAcc>();
+    }
+
+    /// <summary>Gets the budget of tile entries: 32 MiB of accumulators.</summary>
+    private static long MaxTileEntries => (1L << 25) / Unsafe.SizeOf<TAcc>();
+
+    private TAcc[][] _chunks = Tiled ? [] : [new TAcc[16]];
 
     /// <summary>The accumulators allocated over all chunks.</summary>
-    private int _capacity = 16;
+    private int _capacity = Tiled ? 0 : 16;
+
+    /// <summary>The tiles by (period block, key block): index <c>(periodBlock &lt;&lt; _tileDirectoryKeyShift) | keyBlock</c>.
+    /// Null unless the store is in tile mode.</summary>
+    private TAcc[]?[]? _tileDirectory = Tiled ? new TAcc[]?[1] : null;
+
+    /// <summary>log2 of the key blocks the tile directory holds per period block.</summary>
+    private int _tileDirectoryKeyShift;
+
+    /// <summary>The period blocks the tile directory holds.</summary>
+    private int _tileDirectoryPeriods = 1;
+
+    /// <summary>The tiles in the order they were allocated (a cell's handle is its tile's number, then its entry).</summary>
+    private TAcc[][] _tiles = [];
+
+    private int _tileCount;
+
+    /// <summary>In tile mode, the handle of each numbered cell (recorded with <see cref="_keyOf"/>).</summary>
+    private int[] _positions = [];
 
     /// <summary>The pages by (period block, key block): index <c>(periodBlock &lt;&lt; _directoryKeyShift) | keyBlock</c>; each
     /// holds cell index + 1 (0 for none) by <c>((period &amp; PeriodMask) &lt;&lt; KeyShift) | (key &amp; KeyMask)</c>. Null
-    /// once the store has moved to the hash map.</summary>
-    private int[]?[]? _pages = new int[]?[1];
+    /// in tile mode and once the store has moved to the hash map.</summary>
+    private int[]?[]? _pages = Tiled ? null : new int[]?[1];
 
     /// <summary>log2 of the key blocks the directory holds per period block.</summary>
     private int _directoryKeyShift;
@@ -132,8 +188,8 @@ internal sealed class CellStore<TAcc>
 
     public int Count { get; private set; }
 
-    /// <summary>Gets a value indicating whether the grid addresses the cells (so <see cref="Find"/> is an array look-up).</summary>
-    public bool IsGrid => _pages is not null;
+    /// <summary>Gets a value indicating whether tiles or the grid address the cells (so <see cref="Find"/> is an array look-up).</summary>
+    public bool IsGrid => _pages is not null || _tileDirectory is not null;
 
     /// <summary>Gets one more than the largest period slot of any cell (read from the record of keys and periods).</summary>
     public int PeriodBound => Bound(PeriodOf);
@@ -141,19 +197,87 @@ internal sealed class CellStore<TAcc>
     /// <summary>Gets one more than the largest key slot of any cell (read from the record of keys and periods).</summary>
     public int KeyBound => Bound(KeyOf);
 
-    /// <summary>Gets the grid entries allocated over all pages (0 in hash-map mode).</summary>
-    public long GridEntries => _pages is null ? 0 : _gridEntries;
+    /// <summary>Gets the entries allocated over all tiles or pages (0 in hash-map mode).</summary>
+    public long GridEntries => _tileDirectory is not null ? (long)_tileCount * TileEntries : _pages is null ? 0 : _gridEntries;
 
-    /// <summary>Gets the accumulator of a cell.</summary>
-    /// <param name="cell">The cell index, below <see cref="Count"/>.</param>
+    /// <summary>Gets the accumulator of a numbered cell.</summary>
+    /// <param name="cell">The cell's number, below <see cref="Count"/> (as <see cref="KeyOf"/> and <see cref="PeriodOf"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TAcc At(int cell)
+    {
+        if (Tiled && _tileDirectory is not null)
+        {
+            if (_recorded != Count)
+            {
+                Record();
+            }
+
+            return ref AtHandle(_positions[cell]);
+        }
+
+        return ref ChunkAt(cell);
+    }
+
+    /// <summary>Gets the accumulator of the cell <see cref="Find"/> returned.</summary>
+    /// <param name="handle">The handle, valid until the next cell is added.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TAcc AtHandle(int handle)
+    {
+        if (Tiled && _tileDirectory is not null)
+        {
+            return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tiles[handle >> TileShift]), TileHeader + (handle & (TileEntries - 1)));
+        }
+
+        return ref ChunkAt(handle);
+    }
+
+    /// <summary>Gets the handle of a numbered cell (what <see cref="Find"/> returns for its key and period).</summary>
+    public int HandleOf(int cell)
+    {
+        if (_tileDirectory is null)
+        {
+            return cell;
+        }
+
+        if (_recorded != Count)
+        {
+            Record();
+        }
+
+        return _positions[cell];
+    }
+
     /// <remarks>Unchecked within the chunk: a cell below <see cref="Count"/> is always inside its chunk (the first chunk
     /// is as long as the capacity while it grows; the others are full size).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref TAcc At(int cell) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chunks[cell >> ChunkShift]), cell & ChunkMask);
+    private ref TAcc ChunkAt(int cell) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chunks[cell >> ChunkShift]), cell & ChunkMask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TAcc GetOrAdd(int key, int period)
     {
+        if (Tiled)
+        {
+            var directory = _tileDirectory;
+            if (directory is not null)
+            {
+                uint tileKeyBlock = (uint)key >> TileKeyShift;
+                int shift = _tileDirectoryKeyShift;
+
+                // The directory holds whole rows of key blocks, so a period block past its end gives an index past its end.
+                ulong tileIndex = ((ulong)((uint)period >> TilePeriodShift) << shift) | tileKeyBlock;
+                if ((tileKeyBlock >> shift) == 0 && tileIndex < (ulong)directory.Length)
+                {
+                    TAcc[]? tile = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directory), (nint)tileIndex);
+                    if (tile is not null)
+                    {
+                        return ref InTile(tile, key, period);
+                    }
+                }
+
+                return ref AddTiled(key, period);
+            }
+        }
+
         var pages = _pages;
         if (pages is not null)
         {
@@ -187,10 +311,25 @@ internal sealed class CellStore<TAcc>
         return ref At(added);
     }
 
-    /// <summary>Returns the index of the cell of (<paramref name="key"/>, <paramref name="period"/>), or -1 when there is none.</summary>
+    /// <summary>Returns the handle of the cell of (<paramref name="key"/>, <paramref name="period"/>) for
+    /// <see cref="AtHandle"/>, or -1 when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(int key, int period)
     {
+        if (Tiled && _tileDirectory is { } directory)
+        {
+            uint keyBlock = (uint)key >> TileKeyShift;
+            uint periodBlock = (uint)period >> TilePeriodShift;
+            if ((keyBlock >> _tileDirectoryKeyShift) == 0 && periodBlock < (uint)_tileDirectoryPeriods
+                && directory[(int)((periodBlock << _tileDirectoryKeyShift) | keyBlock)] is TAcc[] tile
+                && ((PresenceOf(tile, period & TilePeriodMask) >> key) & 1) != 0)
+            {
+                return (TileNumber(tile) << TileShift) | ((period & TilePeriodMask) << TileKeyShift) | (key & TileKeyMask);
+            }
+
+            return -1;
+        }
+
         var pages = _pages;
         if (pages is not null)
         {
@@ -208,9 +347,53 @@ internal sealed class CellStore<TAcc>
         return _sparse!.TryGet(Pack(key, period), out int cell) ? cell : -1;
     }
 
+    /// <summary>Returns the accumulator of the cell of (<paramref name="key"/>, <paramref name="period"/>), or a null
+    /// reference when there is none (one look-up where <see cref="Find"/> and <see cref="AtHandle"/> take two).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TAcc FindRef(int key, int period)
+    {
+        if (Tiled && _tileDirectory is { } directory)
+        {
+            uint keyBlock = (uint)key >> TileKeyShift;
+            uint periodBlock = (uint)period >> TilePeriodShift;
+            if ((keyBlock >> _tileDirectoryKeyShift) == 0 && periodBlock < (uint)_tileDirectoryPeriods
+                && directory[(int)((periodBlock << _tileDirectoryKeyShift) | keyBlock)] is TAcc[] tile
+                && ((PresenceOf(tile, period & TilePeriodMask) >> key) & 1) != 0)
+            {
+                return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tile), TileHeader + (((period & TilePeriodMask) << TileKeyShift) | (key & TileKeyMask)));
+            }
+
+            return ref Unsafe.NullRef<TAcc>();
+        }
+
+        int cell = Find(key, period);
+        if (cell < 0)
+        {
+            return ref Unsafe.NullRef<TAcc>();
+        }
+
+        return ref ChunkAt(cell);
+    }
+
     /// <summary>Sets <paramref name="used"/>[slot] for every period slot that holds a cell (grid mode only; <paramref name="used"/> covers every period slot).</summary>
     public void MarkPeriodsInUse(bool[] used)
     {
+        if (_tileDirectory is not null)
+        {
+            for (int t = 0; t < _tileCount; t++)
+            {
+                var tile = _tiles[t];
+                int periodBase = TilePeriodBlock(tile) << TilePeriodShift;
+                int rows = Math.Min(TilePeriodMask + 1, used.Length - periodBase);
+                for (int row = 0; row < rows; row++)
+                {
+                    used[periodBase + row] |= PresenceOf(tile, row) != 0;
+                }
+            }
+
+            return;
+        }
+
         var pages = _pages!;
         for (int d = 0; d < pages.Length; d++)
         {
@@ -245,6 +428,140 @@ internal sealed class CellStore<TAcc>
 
     private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
 
+    /// <summary>Marks the cell present in its tile (counting it if new) and returns its accumulator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref TAcc InTile(TAcc[] tile, int key, int period)
+    {
+        ref TAcc first = ref MemoryMarshal.GetArrayDataReference(tile);
+        int row = period & TilePeriodMask;
+        ref ulong presence = ref Unsafe.Add(ref Unsafe.As<TAcc, ulong>(ref first), row);
+        ulong word = presence;
+
+        // Without a branch: whether the cell is new is unpredictable while cells come.
+        Count += (int)(~word >> key) & 1;
+        presence = word | (1ul << key);
+        return ref Unsafe.Add(ref first, TileHeader + ((row << TileKeyShift) | (key & TileKeyMask)));
+    }
+
+    private static ulong PresenceOf(TAcc[] tile, int row) =>
+        Unsafe.Add(ref Unsafe.As<TAcc, ulong>(ref MemoryMarshal.GetArrayDataReference(tile)), row);
+
+    private static ref int TileHeaderInt(TAcc[] tile, int field) =>
+        ref Unsafe.Add(ref Unsafe.As<TAcc, int>(ref MemoryMarshal.GetArrayDataReference(tile)), 16 + field);
+
+    private static int TileNumber(TAcc[] tile) => TileHeaderInt(tile, 0);
+
+    private static int TileKeyBlock(TAcc[] tile) => TileHeaderInt(tile, 1);
+
+    private static int TilePeriodBlock(TAcc[] tile) => TileHeaderInt(tile, 2);
+
+    /// <summary>Adds a cell whose tile is not allocated yet (or lies past the directory): allocates the tile, or moves
+    /// every cell to the hash map when that would pass the budget or leave the tiles too sparse.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref TAcc AddTiled(int key, int period)
+    {
+        if (TryAddTile(key, period) is TAcc[] tile)
+        {
+            return ref InTile(tile, key, period);
+        }
+
+        int cell = Slow(key, period);
+        return ref ChunkAt(cell);
+    }
+
+    private TAcc[]? TryAddTile(int key, int period)
+    {
+        int keyBlock = key >> TileKeyShift;
+        int periodBlock = period >> TilePeriodShift;
+        int shift = _tileDirectoryKeyShift;
+        int periods = _tileDirectoryPeriods;
+        while ((keyBlock >> shift) != 0)
+        {
+            shift++;
+        }
+
+        while (periodBlock >= periods)
+        {
+            periods *= 2;
+        }
+
+        var directory = _tileDirectory!;
+        if (((long)periods << shift) > MaxDirectoryEntries)
+        {
+            MoveTilesToHashMap();
+            return null;
+        }
+
+        if (shift != _tileDirectoryKeyShift || periods != _tileDirectoryPeriods)
+        {
+            // Only the directory is copied, one reference per tile.
+            var grown = new TAcc[]?[periods << shift];
+            int oldKeyBlocks = 1 << _tileDirectoryKeyShift;
+            for (int pb = 0; pb < _tileDirectoryPeriods; pb++)
+            {
+                Array.Copy(directory, pb << _tileDirectoryKeyShift, grown, pb << shift, oldKeyBlocks);
+            }
+
+            directory = grown;
+            _tileDirectory = grown;
+            _tileDirectoryKeyShift = shift;
+            _tileDirectoryPeriods = periods;
+        }
+
+        ref TAcc[]? slot = ref directory[(periodBlock << shift) | keyBlock];
+        if (slot is null)
+        {
+            long entries = (long)(_tileCount + 1) * TileEntries;
+            if (entries > MaxTileEntries || entries > (4L * Count) + TileSlackEntries)
+            {
+                MoveTilesToHashMap();
+                return null;
+            }
+
+            int length = TileHeader + TileEntries;
+            var tile = (long)_tileCount * TileEntries < PinnedAfterEntries ? new TAcc[length] : GC.AllocateArray<TAcc>(length, pinned: true);
+            TileHeaderInt(tile, 0) = _tileCount;
+            TileHeaderInt(tile, 1) = keyBlock;
+            TileHeaderInt(tile, 2) = periodBlock;
+            if (_tileCount == _tiles.Length)
+            {
+                Array.Resize(ref _tiles, Math.Max(16, _tiles.Length * 2));
+            }
+
+            _tiles[_tileCount++] = tile;
+            slot = tile;
+        }
+
+        return slot;
+    }
+
+    /// <summary>Moves every cell from the tiles to compact accumulators indexed by the hash map, keeping their numbers.</summary>
+    private void MoveTilesToHashMap()
+    {
+        Record();
+        int n = Count;
+        var accumulators = new TAcc[n];
+        for (int c = 0; c < n; c++)
+        {
+            accumulators[c] = AtHandle(_positions[c]);
+        }
+
+        _tileDirectory = null;
+        _tiles = [];
+        _tileCount = 0;
+        _positions = [];
+        _sparse = new LongSlotMap();
+        Count = 0;
+        for (int c = 0; c < n; c++)
+        {
+            int cell = Append();
+            ChunkAt(cell) = accumulators[c];
+            _sparse.Add(Pack(_keyOf[c], _periodOf[c]), cell);
+        }
+
+        _recorded = n;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int AddInPage(int[] page, int entry, int key, int period)
     {
@@ -270,6 +587,13 @@ internal sealed class CellStore<TAcc>
     private void Grow()
     {
         int chunkSize = 1 << ChunkShift;
+        if (_chunks.Length == 0)
+        {
+            _chunks = [new TAcc[16]];
+            _capacity = 16;
+            return;
+        }
+
         if (_capacity < chunkSize)
         {
             // The first chunk doubles until it is full size.
@@ -408,6 +732,12 @@ internal sealed class CellStore<TAcc>
         }
 
         EnsureRecordCapacity(Count);
+        if (_tileDirectory is not null)
+        {
+            RecordTiles();
+            return;
+        }
+
         var pages = _pages!;
         var keyOf = _keyOf;
         var periodOf = _periodOf;
@@ -431,6 +761,47 @@ internal sealed class CellStore<TAcc>
                     periodOf[c - 1] = periodBase | (e >> KeyShift);
                 }
             }
+        }
+
+        _recorded = Count;
+    }
+
+    /// <summary>Numbers the cells in tile order, then by period row and key within a tile (all of them: a new cell may
+    /// fall before others).</summary>
+    private void RecordTiles()
+    {
+        if (_positions.Length < _keyOf.Length)
+        {
+            _positions = new int[_keyOf.Length];
+        }
+
+        var keyOf = _keyOf;
+        var periodOf = _periodOf;
+        var positions = _positions;
+        int c = 0;
+        for (int t = 0; t < _tileCount; t++)
+        {
+            var tile = _tiles[t];
+            int keyBase = TileKeyBlock(tile) << TileKeyShift;
+            int periodBase = TilePeriodBlock(tile) << TilePeriodShift;
+            for (int row = 0; row <= TilePeriodMask; row++)
+            {
+                ulong word = PresenceOf(tile, row);
+                while (word != 0)
+                {
+                    int e = System.Numerics.BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    keyOf[c] = keyBase | e;
+                    periodOf[c] = periodBase | row;
+                    positions[c] = (t << TileShift) | (row << TileKeyShift) | e;
+                    c++;
+                }
+            }
+        }
+
+        if (c != Count)
+        {
+            throw new InvalidOperationException($"The tiles hold {c} cells but the store counts {Count}.");
         }
 
         _recorded = Count;
