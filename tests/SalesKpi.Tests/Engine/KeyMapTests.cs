@@ -59,6 +59,36 @@ public sealed class KeyMapTests
         AgreesWithDictionary(keys);
     }
 
+    [Property]
+    public void Pairs_of_an_id_and_a_short_code_agree_with_a_dictionary(ushort[] reps, short[] kinds)
+    {
+        // The runtime lays (int, short) out code first; the map rotates its raw bits so small ids take the direct path.
+        var keys = new List<(int, short)>();
+        for (int i = 0; i < reps.Length; i++)
+        {
+            keys.Add((reps[i] % 5000, kinds.Length == 0 ? (short)0 : kinds[i % kinds.Length]));
+        }
+
+        AgreesWithDictionary(keys);
+    }
+
+    [Fact]
+    public void A_pair_keys_raw_bits_are_rotated_to_hold_the_id_low_and_the_code_high()
+    {
+        Assert.Equal((3ul << 32) | 797, Rotated((797, (short)3)));
+        Assert.Equal((3ul << 32) | 797, Rotated((797, (byte)3)));
+        Assert.Equal((3ul << 32) | 797, Rotated((797, 3)));
+        Assert.Equal((3ul << 32) | 798, Rotated((RepId.Of(797), SalesActivityKind.Reply))); // a rep id holds its value + 1
+        Assert.Equal(0, KeyWords<long>.Rotation);
+    }
+
+    private static ulong Rotated<TKey>(TKey key)
+        where TKey : struct
+    {
+        ulong raw = System.Runtime.CompilerServices.Unsafe.As<TKey, ulong>(ref key);
+        return System.Numerics.BitOperations.RotateLeft(raw, KeyWords<TKey>.Rotation);
+    }
+
     [Fact]
     public void A_pair_key_far_into_the_direct_range_after_a_small_one_keeps_both_slots()
     {

@@ -13,6 +13,51 @@ internal static class KeyWords<TKey>
         typeof(TKey).IsValueType && !typeof(TKey).IsPrimitive && !typeof(TKey).IsEnum
         && !RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && Unsafe.SizeOf<TKey>() == 8
         && typeof(TKey).IsGenericType;
+
+    /// <summary>
+    /// The rotation (0 or 32 bits) that brings a composite key's small code into the high half of its raw bits: the
+    /// runtime lays a value tuple's fields out by size, so a pair of a 4-byte id and a 2-byte code, (RepId, short),
+    /// holds the code in the low half. The halves are told apart by the bytes that take part in equality.
+    /// </summary>
+    public static readonly int Rotation = HalfRotation();
+
+    private static int HalfRotation()
+    {
+        if (!typeof(TKey).IsValueType || RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || Unsafe.SizeOf<TKey>() != 8
+            || typeof(TKey).IsPrimitive || typeof(TKey).IsEnum)
+        {
+            return 0;
+        }
+
+        try
+        {
+            int low = 0;
+            int high = 0;
+            for (int b = 0; b < 8; b++)
+            {
+                if (TakesPart(0x01ul << (8 * b)) || TakesPart(0x80ul << (8 * b)))
+                {
+                    if (b < 4)
+                    {
+                        low++;
+                    }
+                    else
+                    {
+                        high++;
+                    }
+                }
+            }
+
+            return low < high ? 32 : 0;
+        }
+        catch (Exception)
+        {
+            // A key type whose equality rejects arbitrary bits keeps its layout (the rotation only places keys in the cache).
+            return 0;
+        }
+    }
+
+    private static bool TakesPart(ulong raw) => !EqualityComparer<TKey>.Default.Equals(Unsafe.As<ulong, TKey>(ref raw), default!);
 }
 
 /// <summary>
@@ -46,6 +91,10 @@ internal sealed class KeyMap<TKey>
     private int _count;
     private int _shift = 32 - 4;
 
+    /// <summary>The rotation of a composite key's raw bits (<see cref="KeyWords{TKey}.Rotation"/>), a bijection, so the
+    /// caches keyed by raw bits stay exact.</summary>
+    private readonly int _rotation = KeyWords<TKey>.Rotation;
+
     public int Count => _count;
 
     public TKey this[int slot] => _keys[slot];
@@ -57,6 +106,10 @@ internal sealed class KeyMap<TKey>
         if (!RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && Unsafe.SizeOf<TKey>() is 1 or 2 or 4 or 8)
         {
             ulong bits = Bits(ref key);
+            if (Unsafe.SizeOf<TKey>() == 8)
+            {
+                bits = System.Numerics.BitOperations.RotateLeft(bits, _rotation);
+            }
             if ((bits & ~DirectMask) == 0)
             {
                 // A pair: small id major, small code minor, so the array grows with the number of ids (reps), not
