@@ -134,6 +134,11 @@ internal sealed class CellStore<TAcc>
 
     private int _tileCount;
 
+    private int _count;
+
+    /// <summary>Whether cells may have come into the tiles since they were last counted.</summary>
+    private bool _countStale;
+
     /// <summary>In tile mode, the handle of each numbered cell (recorded with <see cref="_keyOf"/>).</summary>
     private int[] _positions = [];
 
@@ -186,7 +191,21 @@ internal sealed class CellStore<TAcc>
         }
     }
 
-    public int Count { get; private set; }
+    /// <summary>Gets the number of cells.</summary>
+    public int Count
+    {
+        get
+        {
+            if (_countStale)
+            {
+                Recount();
+            }
+
+            return _count;
+        }
+
+        private set => _count = value;
+    }
 
     /// <summary>Gets a value indicating whether tiles or the grid address the cells (so <see cref="Find"/> is an array look-up).</summary>
     public bool IsGrid => _pages is not null || _tileDirectory is not null;
@@ -437,9 +456,10 @@ internal sealed class CellStore<TAcc>
         ref ulong presence = ref Unsafe.Add(ref Unsafe.As<TAcc, ulong>(ref first), row);
         ulong word = presence;
 
-        // Without a branch: whether the cell is new is unpredictable while cells come.
-        Count += (int)(~word >> key) & 1;
+        // The cells are counted from the presence bits when next asked for: counting here, with or without a branch,
+        // would chain every fact to the one before through the count.
         presence = word | (1ul << key);
+        _countStale = true;
         return ref Unsafe.Add(ref first, TileHeader + ((row << TileKeyShift) | (key & TileKeyMask)));
     }
 
@@ -512,7 +532,8 @@ internal sealed class CellStore<TAcc>
         if (slot is null)
         {
             long entries = (long)(_tileCount + 1) * TileEntries;
-            if (entries > MaxTileEntries || entries > (4L * Count) + TileSlackEntries)
+            // The count as last counted is a lower bound: the cells are counted again only when it is not enough.
+            if (entries > MaxTileEntries || (entries > (4L * _count) + TileSlackEntries && entries > (4L * Count) + TileSlackEntries))
             {
                 MoveTilesToHashMap();
                 return null;
@@ -533,6 +554,24 @@ internal sealed class CellStore<TAcc>
         }
 
         return slot;
+    }
+
+    /// <summary>Counts the cells of the tiles from their presence bits.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Recount()
+    {
+        int count = 0;
+        for (int t = 0; t < _tileCount; t++)
+        {
+            var tile = _tiles[t];
+            for (int row = 0; row <= TilePeriodMask; row++)
+            {
+                count += System.Numerics.BitOperations.PopCount(PresenceOf(tile, row));
+            }
+        }
+
+        _count = count;
+        _countStale = false;
     }
 
     /// <summary>Moves every cell from the tiles to compact accumulators indexed by the hash map, keeping their numbers.</summary>
@@ -799,12 +838,9 @@ internal sealed class CellStore<TAcc>
             }
         }
 
-        if (c != Count)
-        {
-            throw new InvalidOperationException($"The tiles hold {c} cells but the store counts {Count}.");
-        }
-
-        _recorded = Count;
+        _count = c;
+        _countStale = false;
+        _recorded = c;
     }
 
     private void EnsureRecordCapacity(int count)
