@@ -173,6 +173,19 @@ public sealed class CellStoreTests
         {
             Assert.Equal(expected[(store.KeyOf[c], store.PeriodOf[c])], store.At(c).Count);
         }
+
+        var visited = new Visited<TAcc>(new Dictionary<(int, int), long>());
+        store.VisitCells(ref visited);
+        Assert.Equal(expected, visited.Cells);
+    }
+
+    /// <summary>Collects the visited cells' counts by key and period (throwing on a cell visited twice).</summary>
+    private readonly struct Visited<TAcc>(Dictionary<(int, int), long> cells) : ICellVisitor<TAcc>
+        where TAcc : struct, IAccumulator<TAcc>
+    {
+        public Dictionary<(int, int), long> Cells => cells;
+
+        public void Visit(int key, int period, in TAcc acc) => cells.Add((key, period), acc.Count);
     }
 
     private static (CellStore<TAcc> Eager, CellStore<TAcc> Lazy) ReadWhileCellsComeAndAtTheEnd<TAcc>()

@@ -96,17 +96,16 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             }
         }
 
-        var source = o.Cells;
-        var sourceKeys = source.KeyOf;
-        var sourcePeriods = source.PeriodOf;
-        for (int c = 0; c < source.Count; c++)
-        {
-            int p = periodMap is null ? 0 : periodMap[sourcePeriods[c]];
-            ref TAcc acc = ref Cells.GetOrAdd(keyMap[sourceKeys[c]], p);
-            acc.Merge(in source.At(c));
-        }
-
+        var merge = new MergeInto(Cells, keyMap, periodMap);
+        o.Cells.VisitCells(ref merge);
         Added = checked(Added + o.Added);
+    }
+
+    /// <summary>Merges each visited cell into the cell of the mapped key and period slots of <paramref name="cells"/>.</summary>
+    private readonly struct MergeInto(CellStore<TAcc> cells, int[] keyMap, int[]? periodMap) : ICellVisitor<TAcc>
+    {
+        public void Visit(int key, int period, in TAcc acc) =>
+            cells.GetOrAdd(keyMap[key], periodMap is null ? 0 : periodMap[period]).Merge(in acc);
     }
 
     public override StateCore<TFact, TKey> Clone()

@@ -366,6 +366,43 @@ internal sealed class CellStore<TAcc>
         return _sparse!.TryGet(Pack(key, period), out int cell) ? cell : -1;
     }
 
+    /// <summary>Hands every cell to <paramref name="visitor"/> with its key and period slots: in tile mode straight from
+    /// the tiles' presence bits, with nothing recorded or allocated; otherwise in cell order.</summary>
+    public void VisitCells<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, ICellVisitor<TAcc>
+    {
+        if (Tiled && _tileDirectory is not null)
+        {
+            for (int t = 0; t < _tileCount; t++)
+            {
+                var tile = _tiles[t];
+                int keyBase = TileKeyBlock(tile) << TileKeyShift;
+                int periodBase = TilePeriodBlock(tile) << TilePeriodShift;
+                ref TAcc first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tile), TileHeader);
+                for (int row = 0; row <= TilePeriodMask; row++)
+                {
+                    ulong word = PresenceOf(tile, row);
+                    while (word != 0)
+                    {
+                        int e = System.Numerics.BitOperations.TrailingZeroCount(word);
+                        word &= word - 1;
+                        visitor.Visit(keyBase | e, periodBase | row, in Unsafe.Add(ref first, (row << TileKeyShift) | e));
+                    }
+                }
+            }
+
+            return;
+        }
+
+        var keyOf = KeyOf;
+        var periodOf = PeriodOf;
+        int count = Count;
+        for (int c = 0; c < count; c++)
+        {
+            visitor.Visit(keyOf[c], periodOf[c], in ChunkAt(c));
+        }
+    }
+
     /// <summary>Returns the accumulator of the cell of (<paramref name="key"/>, <paramref name="period"/>), or a null
     /// reference when there is none (one look-up where <see cref="Find"/> and <see cref="AtHandle"/> take two).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -930,4 +967,13 @@ internal sealed class LongSlotMap
         _slots = slots;
         _shift = shift;
     }
+}
+
+/// <summary>Receives the cells of a <see cref="CellStore{TAcc}"/> one by one (<see cref="CellStore{TAcc}.VisitCells"/>).</summary>
+/// <typeparam name="TAcc">The accumulator type.</typeparam>
+internal interface ICellVisitor<TAcc>
+    where TAcc : struct
+{
+    /// <summary>Receives one cell: its key slot, period slot and accumulator.</summary>
+    void Visit(int key, int period, in TAcc acc);
 }
