@@ -72,21 +72,30 @@ public sealed class KeyMapTests
         AgreesWithDictionary(keys);
     }
 
-    [Fact]
-    public void A_pair_keys_raw_bits_are_rotated_to_hold_the_id_low_and_the_code_high()
+    [Property]
+    public void Pairs_of_a_rep_id_and_an_int_code_agree_with_a_dictionary(ushort[] reps, int[] lines)
     {
-        Assert.Equal((3ul << 32) | 797, Rotated((797, (short)3)));
-        Assert.Equal((3ul << 32) | 797, Rotated((797, (byte)3)));
-        Assert.Equal((3ul << 32) | 797, Rotated((797, 3)));
-        Assert.Equal((3ul << 32) | 798, Rotated((RepId.Of(797), SalesActivityKind.Reply))); // a rep id holds its value + 1
-        Assert.Equal(0, KeyWords<long>.Rotation);
+        // The runtime lays (RepId, int) out code first too.
+        var keys = new List<(RepId, int)>();
+        for (int i = 0; i < reps.Length; i++)
+        {
+            keys.Add((RepId.Of(reps[i] % 5000), lines.Length == 0 ? 0 : lines[i % lines.Length] % 40));
+        }
+
+        AgreesWithDictionary(keys);
     }
 
-    private static ulong Rotated<TKey>(TKey key)
-        where TKey : struct
+    [Fact]
+    public void A_pair_and_its_mirror_keep_their_own_slots_in_either_direct_array()
     {
-        ulong raw = System.Runtime.CompilerServices.Unsafe.As<TKey, ulong>(ref key);
-        return System.Numerics.BitOperations.RotateLeft(raw, KeyWords<TKey>.Rotation);
+        // (20, 3) fits the direct array (id low, code high) and (3, 20) the mirrored one, at the same index (20 × 16 + 3):
+        // one array for both would give them one slot.
+        var map = new KeyMap<(int, int)>();
+        Assert.Equal(0, map.GetOrAdd((20, 3)));
+        Assert.Equal(1, map.GetOrAdd((3, 20)));
+        Assert.Equal(0, map.GetOrAdd((20, 3)));
+        Assert.Equal(1, map.GetOrAdd((3, 20)));
+        Assert.Equal(2, map.Count);
     }
 
     [Fact]

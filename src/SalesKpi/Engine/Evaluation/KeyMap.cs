@@ -13,51 +13,6 @@ internal static class KeyWords<TKey>
         typeof(TKey).IsValueType && !typeof(TKey).IsPrimitive && !typeof(TKey).IsEnum
         && !RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && Unsafe.SizeOf<TKey>() == 8
         && typeof(TKey).IsGenericType;
-
-    /// <summary>
-    /// The rotation (0 or 32 bits) that brings a composite key's small code into the high half of its raw bits: the
-    /// runtime lays a value tuple's fields out by size, so a pair of a 4-byte id and a 2-byte code, (RepId, short),
-    /// holds the code in the low half. The halves are told apart by the bytes that take part in equality.
-    /// </summary>
-    public static readonly int Rotation = HalfRotation();
-
-    private static int HalfRotation()
-    {
-        if (!typeof(TKey).IsValueType || RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() || Unsafe.SizeOf<TKey>() != 8
-            || typeof(TKey).IsPrimitive || typeof(TKey).IsEnum)
-        {
-            return 0;
-        }
-
-        try
-        {
-            int low = 0;
-            int high = 0;
-            for (int b = 0; b < 8; b++)
-            {
-                if (TakesPart(0x01ul << (8 * b)) || TakesPart(0x80ul << (8 * b)))
-                {
-                    if (b < 4)
-                    {
-                        low++;
-                    }
-                    else
-                    {
-                        high++;
-                    }
-                }
-            }
-
-            return low < high ? 32 : 0;
-        }
-        catch (Exception)
-        {
-            // A key type whose equality rejects arbitrary bits keeps its layout (the rotation only places keys in the cache).
-            return 0;
-        }
-    }
-
-    private static bool TakesPart(ulong raw) => !EqualityComparer<TKey>.Default.Equals(Unsafe.As<ulong, TKey>(ref raw), default!);
 }
 
 /// <summary>
@@ -77,10 +32,13 @@ internal sealed class KeyMap<TKey>
     // code such as (rep, kind)) index a direct array of at most 65,536 slots (lo·16 + hi; lo for keys of up to 4 bytes),
     // grown on demand.
     private const ulong DirectMask = 0x0000_000F_0000_0FFFul;
+
+    // 8-byte raw bits with the halves the other way round (lo < 16 and hi < 4096) index a second direct array (hi·16 + lo).
+    private const ulong SwappedMask = 0x0000_0FFF_0000_000Ful;
     private const int MaxDirectSize = 1 << 16;
 
-
     private int[]? _direct;
+    private int[]? _directSwapped;
     private ulong[] _bitKeys = [];
     private int[] _bitSlots = [];
     private int _bitCount;
@@ -90,10 +48,6 @@ internal sealed class KeyMap<TKey>
     private int[] _hashes = new int[8];
     private int _count;
     private int _shift = 32 - 4;
-
-    /// <summary>The rotation of a composite key's raw bits (<see cref="KeyWords{TKey}.Rotation"/>), a bijection, so the
-    /// caches keyed by raw bits stay exact.</summary>
-    private readonly int _rotation = KeyWords<TKey>.Rotation;
 
     public int Count => _count;
 
@@ -106,10 +60,6 @@ internal sealed class KeyMap<TKey>
         if (!RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && Unsafe.SizeOf<TKey>() is 1 or 2 or 4 or 8)
         {
             ulong bits = Bits(ref key);
-            if (Unsafe.SizeOf<TKey>() == 8)
-            {
-                bits = System.Numerics.BitOperations.RotateLeft(bits, _rotation);
-            }
             if ((bits & ~DirectMask) == 0)
             {
                 // A pair: small id major, small code minor, so the array grows with the number of ids (reps), not
@@ -125,7 +75,26 @@ internal sealed class KeyMap<TKey>
                     }
                 }
 
-                return AddDirect(key, index);
+                return AddDirect(key, index, ref _direct);
+            }
+
+            if (Unsafe.SizeOf<TKey>() == 8 && (bits & ~SwappedMask) == 0)
+            {
+                // The same pair laid out code first: the runtime orders a value tuple's fields as it sees fit, and lays
+                // out (RepId, short) and (RepId, int) with the code in the low half. A direct array of its own, so a key
+                // has one place whichever way round it fits.
+                int index = (int)(((bits >> 32) << 4) | (bits & 0xF));
+                int[]? direct = _directSwapped;
+                if (direct is not null && (uint)index < (uint)direct.Length)
+                {
+                    int s = direct[index];
+                    if (s != 0)
+                    {
+                        return s - 1;
+                    }
+                }
+
+                return AddDirect(key, index, ref _directSwapped);
             }
 
             ulong[] bitKeys = _bitKeys;
@@ -221,18 +190,18 @@ internal sealed class KeyMap<TKey>
     };
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int AddDirect(TKey key, int index)
+    private int AddDirect(TKey key, int index, ref int[]? array)
     {
         int slot = GetOrAddByEquality(key);
-        if (_direct is null || index >= _direct.Length)
+        if (array is null || index >= array.Length)
         {
             int size = Math.Max(256, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)index + 1));
             var direct = new int[Math.Min(size, MaxDirectSize)];
-            _direct?.CopyTo(direct, 0);
-            _direct = direct;
+            array?.CopyTo(direct, 0);
+            array = direct;
         }
 
-        _direct[index] = slot + 1;
+        array[index] = slot + 1;
         return slot;
     }
 
