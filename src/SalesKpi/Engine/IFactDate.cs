@@ -16,8 +16,9 @@ namespace SalesKpi;
 /// </para>
 /// <para>
 /// The selector must be pure. It must return the epoch day of a date from 0001-01-01 to 9999-12-31 (epoch days −719,162
-/// to 2,932,896), the dates reporting periods cover; another value stops the evaluation with an
-/// <see cref="System.ArgumentOutOfRangeException"/> naming the parameter <c>date</c> and the value.
+/// to 2,932,896); another value stops the evaluation with an <see cref="System.ArgumentOutOfRangeException"/> naming the
+/// parameter <c>date</c> and the value. The period of the date must end by 9999-12-31 too (a period's exclusive end is a
+/// date): the calendar reports a date in the last period of its kind, such as 9999-12-31 itself, the same way.
 /// </para>
 /// </remarks>
 /// <typeparam name="TFact">The fact type.</typeparam>

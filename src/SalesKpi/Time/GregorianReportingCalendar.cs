@@ -58,8 +58,17 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
                 $"{YearLabel(key)} has periods 1 to {TimeFormat.Int(count)} of kind {kind}, not {TimeFormat.Int(number)}.");
         }
 
-        var start = StartOf(kind, key, number - 1);
-        return GetPeriod(start, kind);
+        try
+        {
+            return GetPeriod(StartOf(kind, key, number - 1), kind);
+        }
+        catch (Exception e) when (e is OverflowException || (e is ArgumentOutOfRangeException { ParamName: "date" }))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(year),
+                year,
+                $"Period {TimeFormat.Int(number)} of kind {kind} in {YearLabel(key)} would end after 9999-12-31, the last date a period can end on.");
+        }
     }
 
     public override ReportingPeriod SamePeriodLastYear(ReportingPeriod period)
@@ -119,6 +128,18 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
     };
 
     private void Locate(LocalDate date, PeriodKind kind, out int key, out int index, out LocalDate start, out LocalDate end)
+    {
+        try
+        {
+            LocateCore(date, kind, out key, out index, out start, out end);
+        }
+        catch (OverflowException)
+        {
+            throw PastLastDate(date, kind);
+        }
+    }
+
+    private void LocateCore(LocalDate date, PeriodKind kind, out int key, out int index, out LocalDate start, out LocalDate end)
     {
         if (kind == PeriodKind.Week)
         {

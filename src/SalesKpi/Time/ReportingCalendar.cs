@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using NodaTime;
 
 namespace SalesKpi;
@@ -138,6 +139,20 @@ public abstract class ReportingCalendar
     /// <returns>The unique period of that kind containing the date.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     public abstract ReportingPeriod GetPeriod(LocalDate date, PeriodKind kind);
+
+    /// <summary>The error of a date whose period would end past the last date: a period's exclusive end is a date too,
+    /// so the last period of a kind that can be placed ends on 9999-12-31.</summary>
+    private protected static ArgumentOutOfRangeException PastLastDate(LocalDate date, PeriodKind kind) =>
+        new(
+            nameof(date),
+            date,
+            date.Year > 0
+                ? string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {kind} period containing {TimeFormat.Date(date)} would end after 9999-12-31: a period's exclusive end must be a date, so periods can be placed up to the one ending on 9999-12-31 (for days, dates up to 9999-12-30).")
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {kind} period containing {TimeFormat.Date(date)} would start before the first date a calendar can represent."));
 
     /// <summary>Returns the period numbered <paramref name="number"/> of <paramref name="kind"/> in the year named <paramref name="year"/>.</summary>
     /// <param name="year">The year's name: the calendar year, the fiscal year (<c>2027</c> for <c>FY2027</c>) or, for weeks of a Gregorian calendar, the week-year.</param>

@@ -150,11 +150,21 @@ public sealed class FactDateTests
     [Fact]
     public void The_first_date_and_a_day_of_the_last_year_are_accepted()
     {
-        // The calendar's last day period is 9999-12-30: a period's exclusive end must be a date too.
+        // The calendar's last day period is 9999-12-30: a period's exclusive end must be a date too (below).
         Booking[] bookings = [new(1, -719_162, 1m), new(1, 2_932_895, 2m)];
         var table = Metric.Sum<Booking>(b => b.Amount).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, new BookedOn()).Evaluate(bookings);
         Assert.Equal(1m, table[Ungrouped.All, T.Day(1, 1, 1)].ExactValue);
         Assert.Equal(2m, table[Ungrouped.All, T.Day(9999, 12, 30)].ExactValue);
+    }
+
+    [Fact]
+    public void The_last_date_is_a_clear_range_error_as_its_day_would_end_after_it()
+    {
+        Booking[] bookings = [new(1, 2_932_896, 2m)];
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Metric.Sum<Booking>(b => b.Amount).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, new BookedOn()).Evaluate(bookings));
+        Assert.Equal("date", error.ParamName);
+        Assert.Contains("9999-12-31", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

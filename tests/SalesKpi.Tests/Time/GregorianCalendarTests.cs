@@ -10,6 +10,38 @@ public sealed class GregorianCalendarTests
 {
     private static readonly LocalDate BlackFriday = new(2026, 11, 27);
 
+    [Theory]
+    [InlineData(PeriodKind.Day, 31)]
+    [InlineData(PeriodKind.Week, 27)]
+    [InlineData(PeriodKind.Month, 1)]
+    [InlineData(PeriodKind.Quarter, 15)]
+    [InlineData(PeriodKind.Year, 30)]
+    public void A_period_that_would_end_after_the_last_date_is_a_clear_range_error(PeriodKind kind, int day)
+    {
+        // A period's exclusive end is a date, and 9999-12-31 is the last one: the period of a date in the last
+        // period of each kind cannot be placed.
+        var date = new LocalDate(9999, 12, day);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ReportingCalendar.Iso.GetPeriod(date, kind));
+        Assert.Equal("date", error.ParamName);
+        Assert.Equal(date, error.ActualValue);
+        Assert.Contains($"9999-12-{day:00}", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReportingCalendar.Iso.GetPeriodStart(date, kind));
+    }
+
+    [Fact]
+    public void The_last_periods_that_end_by_the_last_date_are_placed()
+    {
+        var day = ReportingCalendar.Iso.GetPeriod(new LocalDate(9999, 12, 30), PeriodKind.Day);
+        Assert.Equal(new LocalDate(9999, 12, 31), day.End);
+        var week = ReportingCalendar.Iso.GetPeriod(new LocalDate(9999, 12, 26), PeriodKind.Week);
+        Assert.Equal(new LocalDate(9999, 12, 27), week.End);
+        var november = ReportingCalendar.Iso.GetPeriod(9999, PeriodKind.Month, 11);
+        Assert.Equal(new LocalDate(9999, 12, 1), november.End);
+        var december = Assert.Throws<ArgumentOutOfRangeException>(() => ReportingCalendar.Iso.GetPeriod(9999, PeriodKind.Month, 12));
+        Assert.Equal("year", december.ParamName);
+        Assert.Equal(9999, december.ActualValue);
+    }
+
     [Fact]
     public void Iso_labels_every_kind_of_a_late_November_date()
     {

@@ -33,6 +33,15 @@ public sealed class RetailCalendarTests
     }
 
     [Fact]
+    public void A_retail_period_that_would_end_after_the_last_date_is_a_clear_range_error()
+    {
+        var date = new LocalDate(9999, 12, 31);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Nrf.GetPeriod(date, PeriodKind.Week));
+        Assert.Equal("date", error.ParamName);
+        Assert.Equal(date, error.ActualValue);
+    }
+
+    [Fact]
     public void Last_weekday_rule_picks_the_last_Saturday_of_September()
     {
         Assert.Equal(new LocalDate(2022, 9, 24), RetailYearEnd.LastWeekdayOf(9, IsoDayOfWeek.Saturday).YearEndIn(2022));
