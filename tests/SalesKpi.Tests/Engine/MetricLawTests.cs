@@ -80,6 +80,37 @@ public sealed class MetricLawTests
         Assert.Equal(table.Sum(c => c.Value.Denominator!.Value), rolled.Denominator);
     }
 
+    [Property(MaxTest = 20)]
+    public void Counts_equal_a_dictionary_whether_their_cells_stay_in_dense_tiles_or_move_to_the_hash_map(int seed, byte sparseShare, byte partitions)
+    {
+        // Dense reps (64 × 60 days) and, for a share of the facts, reps spread over a million ids: a state or partition
+        // with enough of the latter finds its tiles too sparse and moves its cells to the hash map, and merges then mix
+        // tiled and hashed states.
+        var random = new Random(seed);
+        var start = Instant.FromUtc(2026, 3, 1, 0, 0);
+        var facts = new Act[20_000];
+        for (int i = 0; i < facts.Length; i++)
+        {
+            bool sparse = random.Next(256) < sparseShare;
+            int rep = sparse ? 64 + random.Next(1_000_000) : random.Next(64);
+            facts[i] = new Act(rep, start + Duration.FromSeconds(random.NextInt64(60 * 86_400L)), Kind.Call);
+        }
+
+        var metric = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Day, a => a.At);
+        var expected = facts.CountBy(a => (a.Rep, a.At.InUtc().Date)).ToDictionary(p => p.Key, p => (decimal)p.Value);
+        static System.Collections.Generic.Dictionary<(int, LocalDate), decimal> Cells(KpiTable<int> table) =>
+            table.ToDictionary(c => (c.Key, c.Period!.Value.Start), c => c.Value.ExactValue!.Value);
+
+        Assert.Equal(expected, Cells(metric.Evaluate(facts, T.Utc)));
+        Assert.Equal(expected, Cells(metric.EvaluateParallel(facts, T.Utc, 1 + (partitions % 4))));
+        var merged = metric.CreateState(T.Utc);
+        int cut = random.Next(facts.Length);
+        merged.Merge(metric.CreateState(T.Utc).Add(facts.AsSpan(cut)));
+        merged.Merge(metric.CreateState(T.Utc).Add(facts.AsSpan(0, cut)));
+        Assert.Equal(expected, Cells(merged.ToTable()));
+        Assert.Equal(expected, Cells(metric.Restore(merged.ToSnapshot(), T.Utc).ToTable()));
+    }
+
     [Property(MaxTest = 30)]
     public void Parallel_evaluation_equals_sequential_evaluation(int seed, byte partitions)
     {
