@@ -17,7 +17,7 @@ namespace SalesKpi;
 /// cell index, no second array. A tile is allocated when its block first holds a cell and never copied; only the
 /// directory grows. Cells are numbered (<see cref="KeyOf"/>, <see cref="PeriodOf"/>, <see cref="At"/>) in tile order,
 /// then by period and key within a tile, by one pass over the presence bits when first asked for after new cells came.
-/// Tiles that would pass their budget, or hold more than four times the cells in use, move every cell to the hash map.
+/// Tiles that would hold more than four times the cells in use (or pass 4 Mi tiles) move every cell to the hash map.
 /// </para>
 /// <para>
 /// <b>The grid</b> (larger accumulators): a directory of pages, each covering a block of 32 key slots by 8 period slots
@@ -111,8 +111,10 @@ internal sealed class CellStore<TAcc>
         get => (TileHeaderBytes + Unsafe.SizeOf<TAcc>() - 1) / Unsafe.SizeOf<TAcc>();
     }
 
-    /// <summary>Gets the budget of tile entries: 32 MiB of accumulators.</summary>
-    private static long MaxTileEntries => (1L << 25) / Unsafe.SizeOf<TAcc>();
+    /// <summary>The most tiles a store holds: a cell's handle (tile number, then entry) is a non-negative integer. Below it
+    /// only the density rule applies: tiles at least a quarter full cost at most 32 (or 64) bytes a cell, less than the
+    /// hash map's keys, slots and records.</summary>
+    private const int MaxTiles = 1 << (31 - TileShift);
 
     private TAcc[][] _chunks = Tiled ? [] : [new TAcc[16]];
 
@@ -570,7 +572,7 @@ internal sealed class CellStore<TAcc>
         {
             long entries = (long)(_tileCount + 1) * TileEntries;
             // The count as last counted is a lower bound: the cells are counted again only when it is not enough.
-            if (entries > MaxTileEntries || (entries > (4L * _count) + TileSlackEntries && entries > (4L * Count) + TileSlackEntries))
+            if (_tileCount == MaxTiles || (entries > (4L * _count) + TileSlackEntries && entries > (4L * Count) + TileSlackEntries))
             {
                 MoveTilesToHashMap();
                 return null;
