@@ -140,6 +140,13 @@ public abstract class ReportingCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     public abstract ReportingPeriod GetPeriod(LocalDate date, PeriodKind kind);
 
+    /// <summary>The error of a period number whose period would end past the last date.</summary>
+    private protected static ArgumentOutOfRangeException YearPastLastDate(int year, PeriodKind kind, int number, string yearLabel) =>
+        new(
+            nameof(year),
+            year,
+            string.Create(CultureInfo.InvariantCulture, $"Period {number} of kind {kind} in {yearLabel} would end after 9999-12-31, the last date a period can end on."));
+
     /// <summary>The error of a date whose period would end past the last date: a period's exclusive end is a date too,
     /// so the last period of a kind that can be placed ends on 9999-12-31.</summary>
     private protected static ArgumentOutOfRangeException PastLastDate(LocalDate date, PeriodKind kind) =>

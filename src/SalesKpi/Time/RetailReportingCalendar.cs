@@ -79,10 +79,7 @@ internal sealed class RetailReportingCalendar : ReportingCalendar
         }
         catch (Exception e) when (e is OverflowException || (e is ArgumentOutOfRangeException { ParamName: "date" }))
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(year),
-                year,
-                $"Period {TimeFormat.Int(number)} of kind {kind} in {YearLabel(key)} would end after 9999-12-31, the last date a period can end on.");
+            throw YearPastLastDate(year, kind, number, YearLabel(key));
         }
     }
 

@@ -273,6 +273,8 @@ internal sealed class CellStore<TAcc>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref TAcc ChunkAt(int cell) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chunks[cell >> ChunkShift]), cell & ChunkMask);
 
+    /// <remarks>The directory look-ups are written out here rather than shared with <see cref="Find"/> through
+    /// <c>BlockOf</c>: inlined into the fact loop that way, W1's pass over activity rows took 58 ms instead of 39.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TAcc GetOrAdd(int key, int period)
     {
@@ -339,10 +341,7 @@ internal sealed class CellStore<TAcc>
     {
         if (Tiled && _tileDirectory is { } directory)
         {
-            uint keyBlock = (uint)key >> TileKeyShift;
-            uint periodBlock = (uint)period >> TilePeriodShift;
-            if ((keyBlock >> _tileDirectoryKeyShift) == 0 && periodBlock < (uint)_tileDirectoryPeriods
-                && directory[(int)((periodBlock << _tileDirectoryKeyShift) | keyBlock)] is TAcc[] tile
+            if (BlockOf(directory, _tileDirectoryKeyShift, key >> TileKeyShift, period >> TilePeriodShift) is { } tile
                 && ((PresenceOf(tile, period & TilePeriodMask) >> key) & 1) != 0)
             {
                 return (TileNumber(tile) << TileShift) | ((period & TilePeriodMask) << TileKeyShift) | (key & TileKeyMask);
@@ -354,10 +353,7 @@ internal sealed class CellStore<TAcc>
         var pages = _pages;
         if (pages is not null)
         {
-            uint keyBlock = (uint)key >> KeyShift;
-            uint periodBlock = (uint)period >> PeriodShift;
-            if ((keyBlock >> _directoryKeyShift) == 0 && periodBlock < (uint)_directoryPeriods
-                && pages[(int)((periodBlock << _directoryKeyShift) | keyBlock)] is int[] page)
+            if (BlockOf(pages, _directoryKeyShift, key >> KeyShift, period >> PeriodShift) is { } page)
             {
                 return page[((period & PeriodMask) << KeyShift) | (key & KeyMask)] - 1;
             }
@@ -412,10 +408,7 @@ internal sealed class CellStore<TAcc>
     {
         if (Tiled && _tileDirectory is { } directory)
         {
-            uint keyBlock = (uint)key >> TileKeyShift;
-            uint periodBlock = (uint)period >> TilePeriodShift;
-            if ((keyBlock >> _tileDirectoryKeyShift) == 0 && periodBlock < (uint)_tileDirectoryPeriods
-                && directory[(int)((periodBlock << _tileDirectoryKeyShift) | keyBlock)] is TAcc[] tile
+            if (BlockOf(directory, _tileDirectoryKeyShift, key >> TileKeyShift, period >> TilePeriodShift) is { } tile
                 && ((PresenceOf(tile, period & TilePeriodMask) >> key) & 1) != 0)
             {
                 return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tile), TileHeader + (((period & TilePeriodMask) << TileKeyShift) | (key & TileKeyMask)));
@@ -486,6 +479,19 @@ internal sealed class CellStore<TAcc>
 
     private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
 
+    /// <summary>Returns the tile or page of a directory at (<paramref name="keyBlock"/>, <paramref name="periodBlock"/>), or
+    /// null when it has none there (not allocated, or past the directory).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T? BlockOf<T>(T?[] directory, int directoryKeyShift, int keyBlock, int periodBlock)
+        where T : class
+    {
+        // The directory holds whole rows of key blocks, so a period block past its end gives an index past its end.
+        ulong index = ((ulong)(uint)periodBlock << directoryKeyShift) | (uint)keyBlock;
+        return ((uint)keyBlock >> directoryKeyShift) == 0 && index < (ulong)directory.Length
+            ? Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(directory), (nint)index)
+            : null;
+    }
+
     /// <summary>Marks the cell present in its tile (counting it if new) and returns its accumulator.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref TAcc InTile(TAcc[] tile, int key, int period)
@@ -534,15 +540,7 @@ internal sealed class CellStore<TAcc>
         int periodBlock = period >> TilePeriodShift;
         int shift = _tileDirectoryKeyShift;
         int periods = _tileDirectoryPeriods;
-        while ((keyBlock >> shift) != 0)
-        {
-            shift++;
-        }
-
-        while (periodBlock >= periods)
-        {
-            periods *= 2;
-        }
+        FitDirectory(keyBlock, periodBlock, ref shift, ref periods);
 
         var directory = _tileDirectory!;
         if (((long)periods << shift) > MaxDirectoryEntries)
@@ -554,15 +552,8 @@ internal sealed class CellStore<TAcc>
         if (shift != _tileDirectoryKeyShift || periods != _tileDirectoryPeriods)
         {
             // Only the directory is copied, one reference per tile.
-            var grown = new TAcc[]?[periods << shift];
-            int oldKeyBlocks = 1 << _tileDirectoryKeyShift;
-            for (int pb = 0; pb < _tileDirectoryPeriods; pb++)
-            {
-                Array.Copy(directory, pb << _tileDirectoryKeyShift, grown, pb << shift, oldKeyBlocks);
-            }
-
-            directory = grown;
-            _tileDirectory = grown;
+            directory = GrowDirectory(directory, _tileDirectoryKeyShift, _tileDirectoryPeriods, shift, periods);
+            _tileDirectory = directory;
             _tileDirectoryKeyShift = shift;
             _tileDirectoryPeriods = periods;
         }
@@ -611,6 +602,34 @@ internal sealed class CellStore<TAcc>
 
         _count = count;
         _countStale = false;
+    }
+
+    /// <summary>Widens a directory's key shift and period blocks until they hold (<paramref name="keyBlock"/>, <paramref name="periodBlock"/>).</summary>
+    private static void FitDirectory(int keyBlock, int periodBlock, ref int keyShift, ref int periods)
+    {
+        while ((keyBlock >> keyShift) != 0)
+        {
+            keyShift++;
+        }
+
+        while (periodBlock >= periods)
+        {
+            periods *= 2;
+        }
+    }
+
+    /// <summary>Returns a directory of <paramref name="periods"/> rows of 2^<paramref name="keyShift"/> key blocks holding
+    /// <paramref name="directory"/>'s entries at the same blocks (only references are copied).</summary>
+    private static T[] GrowDirectory<T>(T[] directory, int oldKeyShift, int oldPeriods, int keyShift, int periods)
+    {
+        var grown = new T[periods << keyShift];
+        int oldKeyBlocks = 1 << oldKeyShift;
+        for (int pb = 0; pb < oldPeriods; pb++)
+        {
+            Array.Copy(directory, pb << oldKeyShift, grown, pb << keyShift, oldKeyBlocks);
+        }
+
+        return grown;
     }
 
     /// <summary>Moves every cell from the tiles to compact accumulators indexed by the hash map, keeping their numbers.</summary>
@@ -729,15 +748,7 @@ internal sealed class CellStore<TAcc>
         int periodBlock = period >> PeriodShift;
         int directoryKeyShift = _directoryKeyShift;
         int directoryPeriods = _directoryPeriods;
-        while ((keyBlock >> directoryKeyShift) != 0)
-        {
-            directoryKeyShift++;
-        }
-
-        while (periodBlock >= directoryPeriods)
-        {
-            directoryPeriods *= 2;
-        }
+        FitDirectory(keyBlock, periodBlock, ref directoryKeyShift, ref directoryPeriods);
 
         int pageEntries = 1 << (KeyShift + PeriodShift);
         if (((long)directoryPeriods << directoryKeyShift) > MaxDirectoryEntries || _gridEntries + pageEntries > MaxGridEntries)
@@ -750,15 +761,8 @@ internal sealed class CellStore<TAcc>
         if (directoryKeyShift != _directoryKeyShift || directoryPeriods != _directoryPeriods)
         {
             // Only the directory is copied, one reference per page.
-            var grown = new int[]?[directoryPeriods << directoryKeyShift];
-            int oldKeyBlocks = 1 << _directoryKeyShift;
-            for (int pb = 0; pb < _directoryPeriods; pb++)
-            {
-                Array.Copy(pages, pb << _directoryKeyShift, grown, pb << directoryKeyShift, oldKeyBlocks);
-            }
-
-            pages = grown;
-            _pages = grown;
+            pages = GrowDirectory(pages, _directoryKeyShift, _directoryPeriods, directoryKeyShift, directoryPeriods);
+            _pages = pages;
             _directoryKeyShift = directoryKeyShift;
             _directoryPeriods = directoryPeriods;
         }
