@@ -43,6 +43,8 @@ internal static class Breakdown
         Step("count by rep, no periods", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.Rep), null, dayRows);
         Step("count by rep × 16 + kind as one int key, no periods", Metric.Count<ActivityDayRow>().By(FactKey<ActivityDayRow, int>.Of(default(RepTimesSixteenPlusKind), "rep × 16 + kind")), null, dayRows);
         Step("count by (rep, kind), no periods", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind), null, dayRows);
+        Step("count by (rep, day) as one int key, no periods (290 k keys)", Metric.Count<ActivityDayRow>().By(FactKey<ActivityDayRow, int>.Of(default(RepTimes400PlusDayOfYear), "rep × 400 + day of year")), null, dayRows);
+        Step("the same key per month, by date", Metric.Count<ActivityDayRow>().By(FactKey<ActivityDayRow, int>.Of(default(RepTimes400PlusDayOfYear), "rep × 400 + day of year")).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Month, default(ActivityDayRowSelectors.Day)), null, dayRows);
         Step("count by (rep, kind) per day, by date (W1 rows)", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, default(ActivityDayRowSelectors.Day)), null, dayRows);
         Step("the same, date by a LocalDate lambda", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, r => EpochDay.ToDate(r.Day)), null, dayRows);
 
@@ -111,6 +113,12 @@ internal static class Breakdown
 
         Console.Error.WriteLine(FormattableString.Invariant(
             $"{name,-58} add {add,8:F1} ms ({add * 1e6 / facts.Length,5:F1} ns/fact, {addBytes,12:N0} B)  table {table,8:F1} ms ({tableBytes,13:N0} B, {cells,9:N0} cells, {(cells == 0 ? 0 : tableBytes / cells),5} B/cell)"));
+    }
+
+    /// <summary>A key of high cardinality (one per rep and day of the year), to show grouping by hundreds of thousands of keys.</summary>
+    private readonly struct RepTimes400PlusDayOfYear : IFactKey<ActivityDayRow, int>
+    {
+        public int KeyOf(in ActivityDayRow fact) => (fact.Rep.Value * 400) + (((fact.Day % 365) + 365) % 365);
     }
 
     /// <summary>The (rep, kind) pair as one integer, to show the cost of a composite key against an integer one.</summary>

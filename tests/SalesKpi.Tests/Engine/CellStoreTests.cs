@@ -107,6 +107,28 @@ public sealed class CellStoreTests
         // The same band fills a sixteenth of each tile: more than four times the cells in use, so the tiles give way early.
         DiagonalBandMovesToTheHashMap<CountAccumulator>();
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(13)]
+    public void Tiles_filling_one_period_row_at_a_time_stay_tiles(int periods)
+    {
+        // 40,000 keys in every period, period by period (a count by account without periods, or per month in time order):
+        // in the first period each tile fills one row in eight, which is dense for the rows in use.
+        var store = new CellStore<CountAccumulator>();
+        for (int p = 0; p < periods; p++)
+        {
+            for (int k = 0; k < 40_000; k++)
+            {
+                store.GetOrAdd(k, p).N++;
+            }
+        }
+
+        Assert.True(store.IsGrid);
+        Assert.Equal(625L * ((periods + 7) / 8) * 512, store.GridEntries);
+        Assert.Equal(40_000 * periods, store.Count);
+        AssertRecorded(store);
+    }
+
     [Fact]
     public void Cells_keep_their_numbers_when_tiles_move_to_the_hash_map()
     {

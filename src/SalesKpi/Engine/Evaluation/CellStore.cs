@@ -17,7 +17,8 @@ namespace SalesKpi;
 /// cell index, no second array. A tile is allocated when its block first holds a cell and never copied; only the
 /// directory grows. Cells are numbered (<see cref="KeyOf"/>, <see cref="PeriodOf"/>, <see cref="At"/>) in tile order,
 /// then by period and key within a tile, by one pass over the presence bits when first asked for after new cells came.
-/// Tiles that would hold more than four times the cells in use (or pass 4 Mi tiles) move every cell to the hash map.
+/// Tiles whose period rows in use would hold more than four times the cells in use (or that would pass 4 Mi tiles) move
+/// every cell to the hash map.
 /// </para>
 /// <para>
 /// <b>The grid</b> (larger accumulators): a directory of pages, each covering a block of 32 key slots by 8 period slots
@@ -93,9 +94,9 @@ internal sealed class CellStore<TAcc>
     /// key block and period block as integers.</summary>
     private const int TileHeaderBytes = 80;
 
-    /// <summary>The tile entries (all tiles together) past which, beyond four times the cells in use, tiles are too
-    /// sparse to keep.</summary>
-    private const int TileSlackEntries = 1 << 16;
+    /// <summary>The tile entries in use (all tiles together, counting the period rows in use) up to which tiles are kept
+    /// however sparse; past it, only while they hold at most four times the cells in use.</summary>
+    private const int TileSlackEntries = 1 << 14;
 
     /// <summary>Gets a value indicating whether accumulators of this type live in tiles: plain data of up to 16 bytes.</summary>
     private static bool Tiled
@@ -140,6 +141,12 @@ internal sealed class CellStore<TAcc>
 
     /// <summary>Whether cells may have come into the tiles since they were last counted.</summary>
     private bool _countStale;
+
+    /// <summary>The period rows (bit per row of a tile) holding cells in any tile, as last counted.</summary>
+    private int _rowsInUse;
+
+    /// <summary>The tile count from which a new tile checks the tiles' density again (<see cref="TilesTooSparse"/>).</summary>
+    private int _tilesChecked = TileSlackEntries >> TileShift;
 
     /// <summary>In tile mode, the handle of each numbered cell (recorded with <see cref="_keyOf"/>).</summary>
     private int[] _positions = [];
@@ -561,9 +568,7 @@ internal sealed class CellStore<TAcc>
         ref TAcc[]? slot = ref directory[(periodBlock << shift) | keyBlock];
         if (slot is null)
         {
-            long entries = (long)(_tileCount + 1) * TileEntries;
-            // The count as last counted is a lower bound: the cells are counted again only when it is not enough.
-            if (_tileCount == MaxTiles || (entries > (4L * _count) + TileSlackEntries && entries > (4L * Count) + TileSlackEntries))
+            if (_tileCount == MaxTiles || (_tileCount >= _tilesChecked && TilesTooSparse()))
             {
                 MoveTilesToHashMap();
                 return null;
@@ -586,22 +591,47 @@ internal sealed class CellStore<TAcc>
         return slot;
     }
 
-    /// <summary>Counts the cells of the tiles from their presence bits.</summary>
+    /// <summary>Counts the cells of the tiles from their presence bits, and the period rows in use.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Recount()
     {
         int count = 0;
+        int rows = 0;
         for (int t = 0; t < _tileCount; t++)
         {
             var tile = _tiles[t];
             for (int row = 0; row <= TilePeriodMask; row++)
             {
-                count += System.Numerics.BitOperations.PopCount(PresenceOf(tile, row));
+                ulong word = PresenceOf(tile, row);
+                count += System.Numerics.BitOperations.PopCount(word);
+                rows |= (word != 0 ? 1 : 0) << row;
             }
         }
 
         _count = count;
+        _rowsInUse = rows;
         _countStale = false;
+    }
+
+    /// <summary>
+    /// Returns whether one more tile would leave the tiles too sparse to keep: more than four times the cells in use,
+    /// counting in each tile only the period rows any tile uses (a store without periods, or whose facts have reached the
+    /// first period of each block of eight, fills one row in eight, and the rest as later periods come). Otherwise sets
+    /// the tile count at which to check again, so the presence bits are read at most every eighth of the tiles.
+    /// </summary>
+    private bool TilesTooSparse()
+    {
+        Recount();
+        int rows = Math.Max(1, System.Numerics.BitOperations.PopCount((uint)_rowsInUse));
+        long allowed = ((4L * _count) + TileSlackEntries) / ((long)rows << TileKeyShift);
+        int next = _tileCount + 1;
+        if (next > allowed)
+        {
+            return true;
+        }
+
+        _tilesChecked = (int)Math.Min(MaxTiles, Math.Max(allowed, next + (next >> 3)));
+        return false;
     }
 
     /// <summary>Widens a directory's key shift and period blocks until they hold (<paramref name="keyBlock"/>, <paramref name="periodBlock"/>).</summary>
