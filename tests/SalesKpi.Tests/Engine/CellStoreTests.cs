@@ -132,7 +132,8 @@ public sealed class CellStoreTests
     [Fact]
     public void Cells_keep_their_numbers_when_tiles_move_to_the_hash_map()
     {
-        // Dense first (200 keys × 16 periods), then one key per tile: the tiles become too sparse and move.
+        // Dense first (200 keys × 16 periods), then one key per tile: past the 8,192 tiles kept whatever their density,
+        // the tiles are too sparse and move.
         var store = new CellStore<CountAccumulator>();
         for (int p = 0; p < 16; p++)
         {
@@ -145,13 +146,17 @@ public sealed class CellStoreTests
         Assert.True(store.IsGrid);
         var keysBefore = store.KeyOf.AsSpan(0, store.Count).ToArray();
         var periodsBefore = store.PeriodOf.AsSpan(0, store.Count).ToArray();
-        for (int k = 256; k < 64 * 1_000; k += 64)
+        for (int k = 256; k < 64 * 8_400; k += 64)
         {
             store.GetOrAdd(k, 0).N = k * 100;
+            if (k == 64 * 8_000)
+            {
+                Assert.True(store.IsGrid);
+            }
         }
 
         Assert.False(store.IsGrid);
-        Assert.Equal(3_200 + 996, store.Count);
+        Assert.Equal(3_200 + 8_396, store.Count);
         Assert.Equal(keysBefore, store.KeyOf.AsSpan(0, keysBefore.Length).ToArray());
         Assert.Equal(periodsBefore, store.PeriodOf.AsSpan(0, periodsBefore.Length).ToArray());
         for (int c = 0; c < store.Count; c++)

@@ -17,8 +17,8 @@ namespace SalesKpi;
 /// cell index, no second array. A tile is allocated when its block first holds a cell and never copied; only the
 /// directory grows. Cells are numbered (<see cref="KeyOf"/>, <see cref="PeriodOf"/>, <see cref="At"/>) in tile order,
 /// then by period and key within a tile, by one pass over the presence bits when first asked for after new cells came.
-/// Tiles whose period rows in use would hold more than four times the cells in use (or that would pass 4 Mi tiles) move
-/// every cell to the hash map.
+/// Past 32 MiB of tiles, tiles whose period rows in use would hold more than four times the cells in use (or that would
+/// pass 4 Mi tiles) move every cell to the hash map.
 /// </para>
 /// <para>
 /// <b>The grid</b> (larger accumulators): a directory of pages, each covering a block of 32 key slots by 8 period slots
@@ -112,6 +112,11 @@ internal sealed class CellStore<TAcc>
         get => (TileHeaderBytes + Unsafe.SizeOf<TAcc>() - 1) / Unsafe.SizeOf<TAcc>();
     }
 
+    /// <summary>Gets the tiles a store keeps whatever their density: 32 MiB of accumulators (8,192 tiles of counts), as
+    /// many entries as the grid's budget. Facts in no useful order (shuffled, or by key) allocate most tiles long before
+    /// their cells come, so density alone would send dense states to the hash map.</summary>
+    private static int FloorTiles => (1 << 25) / (TileEntries * Unsafe.SizeOf<TAcc>());
+
     /// <summary>The most tiles a store holds: a cell's handle (tile number, then entry) is a non-negative integer. Below it
     /// only the density rule applies: tiles at least a quarter full cost at most 32 (or 64) bytes a cell, less than the
     /// hash map's keys, slots and records.</summary>
@@ -146,7 +151,7 @@ internal sealed class CellStore<TAcc>
     private int _rowsInUse;
 
     /// <summary>The tile count from which a new tile checks the tiles' density again (<see cref="TilesTooSparse"/>).</summary>
-    private int _tilesChecked = TileSlackEntries >> TileShift;
+    private int _tilesChecked = FloorTiles;
 
     /// <summary>In tile mode, the handle of each numbered cell (recorded with <see cref="_keyOf"/>).</summary>
     private int[] _positions = [];
@@ -568,7 +573,7 @@ internal sealed class CellStore<TAcc>
         ref TAcc[]? slot = ref directory[(periodBlock << shift) | keyBlock];
         if (slot is null)
         {
-            if (_tileCount == MaxTiles || (_tileCount >= _tilesChecked && TilesTooSparse()))
+            if (_tileCount == MaxTiles || (_tileCount >= _tilesChecked && _tileCount >= FloorTiles && TilesTooSparse()))
             {
                 MoveTilesToHashMap();
                 return null;
