@@ -39,20 +39,31 @@ internal sealed class W1DailyActivity : Workload
 
     public override object SalesKpiParallel(Dataset data) => WithDaysMet(data, ActivitiesPerRepDayKind.EvaluateParallel(data.Activities, data.ActivityOptions, 2));
 
+    // Per rep, only the row of its calls (the table's CellsOf), as the hand loops and DuckDB's query read only calls.
     private static (KpiTable<(RepId Rep, SalesActivityKind Kind)> Daily, int[] DaysMet) WithDaysMet(Dataset data, KpiTable<(RepId Rep, SalesActivityKind Kind)> daily)
     {
         var daysMet = new int[data.Reps.Length];
-        foreach (var cell in daily)
+        foreach (var rep in data.Reps)
         {
-            if (cell.Key.Kind == SalesActivityKind.Call
-                && cell.Value.Value >= MinimumCalls
-                && data.CalendarOfRep[cell.Key.Rep.Value].IsWorkingDay(cell.Period!.Value.Start))
-            {
-                daysMet[cell.Key.Rep.Value]++;
-            }
+            daysMet[rep.Id.Value] = WorkingDaysMet(daily.CellsOf((rep.Id, SalesActivityKind.Call)), data.CalendarOfRep[rep.Id.Value]);
         }
 
         return (daily, daysMet);
+    }
+
+    private static int WorkingDaysMet<TKey>(KpiTable<TKey>.Row calls, WorkingCalendar calendar)
+        where TKey : notnull
+    {
+        int met = 0;
+        foreach (var cell in calls)
+        {
+            if (cell.Value.Value >= MinimumCalls && calendar.IsWorkingDay(cell.Period!.Value.Start))
+            {
+                met++;
+            }
+        }
+
+        return met;
     }
 
     public override bool HasRows => true;
@@ -66,14 +77,9 @@ internal sealed class W1DailyActivity : Workload
             : ActivitiesPerRepDayKindRows.Evaluate(data.ActivityDayRows);
         var daysMet = new int[data.Reps.Length];
         short call = (short)SalesActivityKind.Call.Code;
-        foreach (var cell in daily)
+        foreach (var rep in data.Reps)
         {
-            if (cell.Key.Kind == call
-                && cell.Value.Value >= MinimumCalls
-                && data.CalendarOfRep[cell.Key.Rep.Value].IsWorkingDay(cell.Period!.Value.Start))
-            {
-                daysMet[cell.Key.Rep.Value]++;
-            }
+            daysMet[rep.Id.Value] = WorkingDaysMet(daily.CellsOf((rep.Id, call)), data.CalendarOfRep[rep.Id.Value]);
         }
 
         return (daily, daysMet);

@@ -177,9 +177,29 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         return true;
     }
 
+    /// <summary>Returns the cells of one key in period order: its row of the table.</summary>
+    /// <param name="key">The group key.</param>
+    /// <returns>The row (a value type: reading it allocates nothing); empty when the table has no cell of the key.</returns>
+    /// <remarks>The daily series of one rep, or the call cells of every rep in a table by (rep, kind), without reading
+    /// the other keys' cells.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <example>
+    /// <code>
+    /// foreach (var day in daily.CellsOf((rep, SalesActivityKind.Call)))
+    /// {
+    ///     callsPerDay.Add((day.Period!.Value.Start, day.Value.ExactValue));
+    /// }
+    /// </code>
+    /// </example>
+    public Row CellsOf(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _keyIndex.TryGetValue(key, out int k) ? new Row(this, k) : default;
+    }
+
     /// <summary>Returns the cells in order: by key, then by period.</summary>
     /// <returns>An enumerator (a value type: <c>foreach</c> over a table allocates nothing).</returns>
-    public Enumerator GetEnumerator() => new(this);
+    public Enumerator GetEnumerator() => new(this, 0, _count, 0);
 
     IEnumerator<KpiCell<TKey>> IEnumerable<KpiCell<TKey>>.GetEnumerator() => GetEnumerator();
 
@@ -458,25 +478,32 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         return -1;
     }
 
-    /// <summary>Enumerates the cells of a table in order: by key, then by period.</summary>
+    /// <summary>Enumerates the cells of a table, or of one of its rows, in order: by key, then by period.</summary>
     /// <remarks>The table is immutable, so the enumerator never becomes invalid. A default enumerator has no cells.</remarks>
     public struct Enumerator : IEnumerator<KpiCell<TKey>>
     {
         private readonly KpiTable<TKey> _table;
+        private readonly int _start;
+        private readonly int _end;
+        private readonly int _firstKey;
         private int _index;
         private int _key;
 
-        internal Enumerator(KpiTable<TKey> table)
+        /// <summary>Enumerates cells <paramref name="start"/> to <paramref name="end"/> (exclusive), the first of them in row <paramref name="firstKey"/> or a later one.</summary>
+        internal Enumerator(KpiTable<TKey> table, int start, int end, int firstKey)
         {
             _table = table;
-            _index = -1;
-            _key = 0;
+            _start = start;
+            _end = end;
+            _firstKey = firstKey;
+            _index = start - 1;
+            _key = firstKey;
         }
 
         /// <summary>Gets the cell at the enumerator's position.</summary>
         /// <exception cref="InvalidOperationException">The enumerator is before the first cell or after the last.</exception>
         public readonly KpiCell<TKey> Current =>
-            _table is not null && (uint)_index < (uint)_table.Count
+            _table is not null && _index >= _start && _index < _end
                 ? _table.CellAt(_index, _key)
                 : throw new InvalidOperationException("The enumerator is not on a cell: call MoveNext first, and only while it returns true.");
 
@@ -491,12 +518,12 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
                 return false;
             }
 
-            if (_index < _table.Count)
+            if (_index < _end)
             {
                 _index++;
             }
 
-            if (_index >= _table.Count)
+            if (_index >= _end)
             {
                 return false;
             }
@@ -514,14 +541,47 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         /// <summary>Moves back before the first cell.</summary>
         public void Reset()
         {
-            _index = -1;
-            _key = 0;
+            _index = _start - 1;
+            _key = _firstKey;
         }
 
         /// <summary>Does nothing: the enumerator holds no resources.</summary>
         public readonly void Dispose()
         {
         }
+    }
+
+    /// <summary>The cells of one key of a table, in period order (<see cref="CellsOf"/>).</summary>
+    /// <remarks>A view of the immutable table: each cell is materialised when read. A default row has no cells.</remarks>
+    public readonly struct Row : IReadOnlyList<KpiCell<TKey>>
+    {
+        private readonly KpiTable<TKey>? _table;
+        private readonly int _key;
+
+        internal Row(KpiTable<TKey> table, int key)
+        {
+            _table = table;
+            _key = key;
+        }
+
+        /// <summary>Gets the number of cells of the key.</summary>
+        public int Count => _table is null ? 0 : _table._rowStart[_key + 1] - _table._rowStart[_key];
+
+        /// <summary>Gets the cell at a position of the row.</summary>
+        /// <param name="index">The position, from 0 to <see cref="Count"/> − 1.</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the row.</exception>
+        public KpiCell<TKey> this[int index] =>
+            (uint)index < (uint)Count
+                ? _table!.CellAt(_table._rowStart[_key] + index, _key)
+                : throw new ArgumentOutOfRangeException(nameof(index), index, string.Create(CultureInfo.InvariantCulture, $"The row has {Count} cells."));
+
+        /// <summary>Returns the row's cells in period order.</summary>
+        /// <returns>An enumerator (a value type: <c>foreach</c> over a row allocates nothing).</returns>
+        public Enumerator GetEnumerator() => _table is null ? default : new(_table, _table._rowStart[_key], _table._rowStart[_key + 1], _key);
+
+        IEnumerator<KpiCell<TKey>> IEnumerable<KpiCell<TKey>>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The cells as a list, each materialised when read.</summary>

@@ -27,6 +27,71 @@ public sealed class TableEnumerationTests
         Assert.Equal([(1, "2026-W10"), (1, "2026-W11"), (2, "2026-W10")], seen);
     }
 
+    [Fact]
+    public void A_keys_row_holds_its_cells_in_period_order_by_hand()
+    {
+        // Rep 1 in weeks 11 and 10, rep 2 in week 10: rep 1's row is (W10, W11), rep 2's (W10), rep 3 has none.
+        Act[] facts = [new(2, T.At(2026, 3, 2), Kind.Call), new(1, T.At(2026, 3, 9), Kind.Call), new(1, T.At(2026, 3, 3), Kind.Email), new(1, T.At(2026, 3, 4), Kind.Call)];
+        var table = WeeklyByRep.Evaluate(facts, T.InUtc<Act>());
+        var row = table.CellsOf(1);
+        Assert.Equal(2, row.Count);
+        Assert.Equal(["2026-W10", "2026-W11"], row.Select(c => c.Period!.Value.Label));
+        Assert.Equal(2m, row[0].Value.ExactValue);
+        Assert.Equal(1m, row[1].Value.ExactValue);
+        Assert.Equal(2, Assert.Single(table.CellsOf(2)).Key);
+        Assert.Equal(2, table.CellsOf(2)[0].Key);
+        Assert.Empty(table.CellsOf(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => row[2]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => row[-1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.CellsOf(3)[0]);
+        Assert.Throws<ArgumentNullException>(() => Metric.Count<Act>().By(a => a.Kind.ToString()).Evaluate(facts).CellsOf(null!));
+    }
+
+    [Property(MaxTest = 30)]
+    public void Each_keys_row_is_its_run_of_the_table(int seed, bool perPeriod)
+    {
+        var facts = T.RandomActs(300, seed, reps: 12);
+        var metric = Metric.Count<Act>().By(a => a.Rep);
+        var table = perPeriod ? metric.PerPeriod(PeriodKind.Day, a => a.At).Evaluate(facts, T.InUtc<Act>()) : metric.Evaluate(facts, T.InUtc<Act>());
+        var rows = new List<KpiCell<int>>();
+        for (int rep = -1; rep <= 12; rep++)
+        {
+            var row = table.CellsOf(rep);
+            var expected = table.Cells.Where(c => c.Key == rep).ToList();
+            var byStruct = new List<KpiCell<int>>();
+            foreach (var cell in row)
+            {
+                byStruct.Add(cell);
+            }
+
+            Assert.Equal(expected, byStruct);
+            Assert.Equal(expected, ((IEnumerable<KpiCell<int>>)row).ToList());
+            Assert.Equal(expected, Enumerable.Range(0, row.Count).Select(i => row[i]).ToList());
+            rows.AddRange(row);
+        }
+
+        Assert.Equal(table.Cells, rows);
+    }
+
+    [Fact]
+    public void A_row_enumerator_starts_over_on_reset_and_guards_its_current_cell()
+    {
+        Act[] facts = [new(1, T.At(2026, 3, 2), Kind.Call), new(2, T.At(2026, 3, 2), Kind.Call), new(2, T.At(2026, 3, 9), Kind.Call)];
+        var row = WeeklyByRep.Evaluate(facts, T.InUtc<Act>()).CellsOf(2);
+        var e = row.GetEnumerator();
+        Assert.Throws<InvalidOperationException>(() => e.Current);
+        Assert.True(e.MoveNext());
+        Assert.Equal("2026-W10", e.Current.Period!.Value.Label);
+        Assert.True(e.MoveNext());
+        Assert.False(e.MoveNext());
+        Assert.False(e.MoveNext());
+        e.Reset();
+        Assert.True(e.MoveNext());
+        Assert.Equal(2, e.Current.Key);
+        Assert.Equal("2026-W10", e.Current.Period!.Value.Label);
+        Assert.False(default(KpiTable<int>.Row).GetEnumerator().MoveNext());
+    }
+
     [Property(MaxTest = 30)]
     public void Every_enumeration_form_gives_the_cells_list(int seed)
     {
