@@ -94,10 +94,6 @@ internal sealed class CellStore<TAcc>
     /// key block and period block as integers.</summary>
     private const int TileHeaderBytes = 80;
 
-    /// <summary>The tile entries in use (all tiles together, counting the period rows in use) up to which tiles are kept
-    /// however sparse; past it, only while they hold at most four times the cells in use.</summary>
-    private const int TileSlackEntries = 1 << 14;
-
     /// <summary>Gets a value indicating whether accumulators of this type live in tiles: plain data of up to 16 bytes.</summary>
     private static bool Tiled
     {
@@ -573,7 +569,7 @@ internal sealed class CellStore<TAcc>
         ref TAcc[]? slot = ref directory[(periodBlock << shift) | keyBlock];
         if (slot is null)
         {
-            if (_tileCount == MaxTiles || (_tileCount >= _tilesChecked && _tileCount >= FloorTiles && TilesTooSparse()))
+            if (_tileCount == MaxTiles || (_tileCount >= _tilesChecked && TilesTooSparse()))
             {
                 MoveTilesToHashMap();
                 return null;
@@ -619,7 +615,8 @@ internal sealed class CellStore<TAcc>
     }
 
     /// <summary>
-    /// Returns whether one more tile would leave the tiles too sparse to keep: more than four times the cells in use,
+    /// Returns whether one more tile past the floor (<see cref="FloorTiles"/>) would leave the tiles too sparse to keep:
+    /// more than four times the cells in use,
     /// counting in each tile only the period rows any tile uses (a store without periods, or whose facts have reached the
     /// first period of each block of eight, fills one row in eight, and the rest as later periods come). Otherwise sets
     /// the tile count at which to check again, so the presence bits are read at most every eighth of the tiles.
@@ -628,7 +625,7 @@ internal sealed class CellStore<TAcc>
     {
         Recount();
         int rows = Math.Max(1, System.Numerics.BitOperations.PopCount((uint)_rowsInUse));
-        long allowed = ((4L * _count) + TileSlackEntries) / ((long)rows << TileKeyShift);
+        long allowed = Math.Max(FloorTiles, 4L * _count / ((long)rows << TileKeyShift));
         int next = _tileCount + 1;
         if (next > allowed)
         {
