@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using FsCheck.Xunit;
 using Xunit;
@@ -204,6 +205,26 @@ public sealed class CellStoreTests
         var visited = new Visited<TAcc>(new Dictionary<(int, int), long>());
         store.VisitCells(ref visited);
         Assert.Equal(expected, visited.Cells);
+
+        // A row cursor finds what FindRef finds, periods read up, down and at random (its remembered tile must follow).
+        for (int k = 0; k < Math.Min(keys, 200); k += 7)
+        {
+            var row = store.RowOf(k);
+            var order = new List<int>();
+            for (int p = 0; p < periods + 9; p++)
+            {
+                order.Add(p);
+            }
+
+            order.AddRange(Enumerable.Reverse(order).ToList());
+            order.AddRange(order.Select(_ => random.Next(periods + 9)).ToList());
+            foreach (int p in order)
+            {
+                ref TAcc found = ref store.FindRef(k, p);
+                ref TAcc byRow = ref row.Find(p);
+                Assert.True(Unsafe.IsNullRef(ref found) ? Unsafe.IsNullRef(ref byRow) : Unsafe.AreSame(ref found, ref byRow));
+            }
+        }
     }
 
     /// <summary>Collects the visited cells' counts by key and period (throwing on a cell visited twice).</summary>

@@ -568,9 +568,10 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         {
             int slot = slotOfKeyRank[r];
             int first = written;
+            var row = cells.RowOf(slot);
             for (int i = 0; i < periodSlots.Length; i++)
             {
-                ref TAcc acc = ref cells.FindRef(slot, periodSlots[i]);
+                ref TAcc acc = ref row.Find(periodSlots[i]);
                 if (Unsafe.IsNullRef(ref acc))
                 {
                     continue;

@@ -434,6 +434,9 @@ internal sealed class CellStore<TAcc>
         return ref ChunkAt(cell);
     }
 
+    /// <summary>Returns a cursor over one key's cells, read period by period (<see cref="RowCursor.Find"/>).</summary>
+    public RowCursor RowOf(int key) => new(this, key);
+
     /// <summary>Sets <paramref name="used"/>[slot] for every period slot that holds a cell (grid mode only; <paramref name="used"/> covers every period slot).</summary>
     public void MarkPeriodsInUse(bool[] used)
     {
@@ -486,6 +489,49 @@ internal sealed class CellStore<TAcc>
     }
 
     private static long Pack(int key, int period) => ((long)key << 32) | (uint)period;
+
+    /// <summary>One key's cells read period by period, as a table is built: the last tile is remembered, so periods in
+    /// ascending slots (facts that came in time order) look up the directory once per eight periods.</summary>
+    internal struct RowCursor
+    {
+        private readonly CellStore<TAcc> _store;
+        private readonly int _key;
+        private int _block;
+        private TAcc[]? _tile;
+
+        public RowCursor(CellStore<TAcc> store, int key)
+        {
+            _store = store;
+            _key = key;
+            _block = -1;
+            _tile = null;
+        }
+
+        /// <summary>Returns the accumulator of the key's cell in <paramref name="period"/>, or a null reference when there is none.</summary>
+        public ref TAcc Find(int period)
+        {
+            if (Tiled && _store._tileDirectory is { } directory)
+            {
+                int block = period >> TilePeriodShift;
+                if (block != _block)
+                {
+                    _tile = BlockOf(directory, _store._tileDirectoryKeyShift, _key >> TileKeyShift, block);
+                    _block = block;
+                }
+
+                var tile = _tile;
+                int row = period & TilePeriodMask;
+                if (tile is not null && ((PresenceOf(tile, row) >> _key) & 1) != 0)
+                {
+                    return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tile), TileHeader + ((row << TileKeyShift) | (_key & TileKeyMask)));
+                }
+
+                return ref Unsafe.NullRef<TAcc>();
+            }
+
+            return ref _store.FindRef(_key, period);
+        }
+    }
 
     /// <summary>Returns the tile or page of a directory at (<paramref name="keyBlock"/>, <paramref name="periodBlock"/>), or
     /// null when it has none there (not allocated, or past the directory).</summary>
