@@ -412,27 +412,7 @@ internal sealed class CellStore<TAcc>
     /// <summary>Returns the accumulator of the cell of (<paramref name="key"/>, <paramref name="period"/>), or a null
     /// reference when there is none (one look-up where <see cref="Find"/> and <see cref="AtHandle"/> take two).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref TAcc FindRef(int key, int period)
-    {
-        if (Tiled && _tileDirectory is { } directory)
-        {
-            if (BlockOf(directory, _tileDirectoryKeyShift, key >> TileKeyShift, period >> TilePeriodShift) is { } tile
-                && ((PresenceOf(tile, period & TilePeriodMask) >> key) & 1) != 0)
-            {
-                return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tile), TileHeader + (((period & TilePeriodMask) << TileKeyShift) | (key & TileKeyMask)));
-            }
-
-            return ref Unsafe.NullRef<TAcc>();
-        }
-
-        int cell = Find(key, period);
-        if (cell < 0)
-        {
-            return ref Unsafe.NullRef<TAcc>();
-        }
-
-        return ref ChunkAt(cell);
-    }
+    public ref TAcc FindRef(int key, int period) => ref RowOf(key).Find(period);
 
     /// <summary>Returns a cursor over one key's cells, read period by period (<see cref="RowCursor.Find"/>).</summary>
     public RowCursor RowOf(int key) => new(this, key);
@@ -529,7 +509,13 @@ internal sealed class CellStore<TAcc>
                 return ref Unsafe.NullRef<TAcc>();
             }
 
-            return ref _store.FindRef(_key, period);
+            int cell = _store.Find(_key, period);
+            if (cell < 0)
+            {
+                return ref Unsafe.NullRef<TAcc>();
+            }
+
+            return ref _store.ChunkAt(cell);
         }
     }
 
