@@ -65,17 +65,7 @@ internal sealed class KeyMap<TKey>
                 // A pair: small id major, small code minor, so the array grows with the number of ids (reps), not
                 // with the largest code, and a few reps of a pair key never need a large array.
                 int index = Unsafe.SizeOf<TKey>() == 8 ? (int)(((bits & 0xFFF) << 4) | (bits >> 32)) : (int)bits;
-                int[]? direct = _direct;
-                if (direct is not null && (uint)index < (uint)direct.Length)
-                {
-                    int s = direct[index];
-                    if (s != 0)
-                    {
-                        return s - 1;
-                    }
-                }
-
-                return AddDirect(key, index, ref _direct);
+                return DirectSlot(key, index, ref _direct);
             }
 
             if (Unsafe.SizeOf<TKey>() == 8 && (bits & ~SwappedMask) == 0)
@@ -83,18 +73,7 @@ internal sealed class KeyMap<TKey>
                 // The same pair laid out code first: the runtime orders a value tuple's fields as it sees fit, and lays
                 // out (RepId, short) and (RepId, int) with the code in the low half. A direct array of its own, so a key
                 // has one place whichever way round it fits.
-                int index = (int)(((bits >> 32) << 4) | (bits & 0xF));
-                int[]? direct = _directSwapped;
-                if (direct is not null && (uint)index < (uint)direct.Length)
-                {
-                    int s = direct[index];
-                    if (s != 0)
-                    {
-                        return s - 1;
-                    }
-                }
-
-                return AddDirect(key, index, ref _directSwapped);
+                return DirectSlot(key, (int)(((bits >> 32) << 4) | (bits & 0xF)), ref _directSwapped);
             }
 
             ulong[] bitKeys = _bitKeys;
@@ -188,6 +167,23 @@ internal sealed class KeyMap<TKey>
         4 => Unsafe.As<TKey, uint>(ref key),
         _ => Unsafe.As<TKey, ulong>(ref key),
     };
+
+    /// <summary>Returns the slot a direct array holds at <paramref name="index"/>, adding the key when it holds none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int DirectSlot(TKey key, int index, ref int[]? array)
+    {
+        int[]? direct = array;
+        if (direct is not null && (uint)index < (uint)direct.Length)
+        {
+            int s = direct[index];
+            if (s != 0)
+            {
+                return s - 1;
+            }
+        }
+
+        return AddDirect(key, index, ref array);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int AddDirect(TKey key, int index, ref int[]? array)
