@@ -14,7 +14,7 @@ namespace SalesKpi;
 /// before <c>YearStart(k) + (minDaysInFirstWeek - 1)</c>. With a January start, Monday weeks and four days this is
 /// ISO 8601.
 /// </remarks>
-internal sealed class GregorianReportingCalendar : ReportingCalendar
+internal sealed class GregorianReportingCalendar : YearKeyedCalendar
 {
     private readonly int startMonth;
     private readonly FiscalYearNaming naming;
@@ -31,43 +31,6 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
         this.fiscalLabels = fiscalLabels;
     }
 
-    public override ReportingPeriod GetPeriod(LocalDate date, PeriodKind kind)
-    {
-        ValidateKind(kind);
-        Locate(date, kind, out int key, out int index, out var start, out var end);
-        return new ReportingPeriod(kind, start, end, Label(kind, key, index, start));
-    }
-
-    public override LocalDate GetPeriodStart(LocalDate date, PeriodKind kind)
-    {
-        ValidateKind(kind);
-        Locate(date, kind, out _, out _, out var start, out _);
-        return start;
-    }
-
-    public override ReportingPeriod GetPeriod(int year, PeriodKind kind, int number)
-    {
-        ValidateKind(kind);
-        int key = naming == FiscalYearNaming.EndYear && startMonth != 1 ? year - 1 : year;
-        int count = Count(kind, key);
-        if (number < 1 || number > count)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(number),
-                number,
-                $"{YearLabel(key)} has periods 1 to {TimeFormat.Int(count)} of kind {kind}, not {TimeFormat.Int(number)}.");
-        }
-
-        try
-        {
-            return GetPeriod(StartOf(kind, key, number - 1), kind);
-        }
-        catch (Exception e) when (e is OverflowException || (e is ArgumentOutOfRangeException { ParamName: "date" }))
-        {
-            throw YearPastLastDate(year, kind, number, YearLabel(key));
-        }
-    }
-
     public override ReportingPeriod SamePeriodLastYear(ReportingPeriod period)
     {
         EnsureOwnPeriod(period, nameof(period));
@@ -76,9 +39,7 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
             return GetPeriod(period.Start.PlusYears(-1), PeriodKind.Day);
         }
 
-        Locate(period.Start, period.Kind, out int key, out int index, out _, out _);
-        int previousCount = Count(period.Kind, key - 1);
-        return GetPeriod(StartOf(period.Kind, key - 1, Math.Min(index, previousCount - 1)), period.Kind);
+        return SameNumberLastYear(period);
     }
 
     public override string ToString() => fiscalLabels
@@ -104,7 +65,9 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
 
     private LocalDate Week1Start(int key) => WeekStartOf(YearStart(key).PlusDays(minDaysInFirstWeek - 1));
 
-    private int Count(PeriodKind kind, int key) => kind switch
+    private protected override int KeyOfYear(int year) => naming == FiscalYearNaming.EndYear && startMonth != 1 ? year - 1 : year;
+
+    private protected override int Count(PeriodKind kind, int key) => kind switch
     {
         PeriodKind.Year => 1,
         PeriodKind.Half => 2,
@@ -114,7 +77,7 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
         _ => Period.DaysBetween(YearStart(key), YearStart(key + 1)),
     };
 
-    private LocalDate StartOf(PeriodKind kind, int key, int index) => kind switch
+    private protected override LocalDate StartOf(PeriodKind kind, int key, int index) => kind switch
     {
         PeriodKind.Year => YearStart(key),
         PeriodKind.Half => YearStart(key).PlusMonths(6 * index),
@@ -124,7 +87,7 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
         _ => YearStart(key).PlusDays(index),
     };
 
-    private void Locate(LocalDate date, PeriodKind kind, out int key, out int index, out LocalDate start, out LocalDate end)
+    private protected override void Locate(LocalDate date, PeriodKind kind, out int key, out int index, out LocalDate start, out LocalDate end)
     {
         try
         {
@@ -169,13 +132,13 @@ internal sealed class GregorianReportingCalendar : ReportingCalendar
         end = start.PlusMonths(months);
     }
 
-    private string YearLabel(int key)
+    private protected override string YearLabel(int key)
     {
         int name = naming == FiscalYearNaming.EndYear && startMonth != 1 ? key + 1 : key;
         return fiscalLabels ? "FY" + TimeFormat.Year(name) : TimeFormat.Year(name);
     }
 
-    private string Label(PeriodKind kind, int key, int index, LocalDate start) => kind switch
+    private protected override string Label(PeriodKind kind, int key, int index, LocalDate start) => kind switch
     {
         PeriodKind.Day => TimeFormat.Date(start),
         PeriodKind.Week => fiscalLabels ? $"{YearLabel(key)} W{TimeFormat.Two(index + 1)}" : $"{YearLabel(key)}-W{TimeFormat.Two(index + 1)}",

@@ -9,7 +9,7 @@ namespace SalesKpi;
 /// Years are keyed internally by the calendar year of their anchor month: year <c>k</c> covers
 /// <c>(YearEndIn(k - 1), YearEndIn(k)]</c>.
 /// </remarks>
-internal sealed class RetailReportingCalendar : ReportingCalendar
+internal sealed class RetailReportingCalendar : YearKeyedCalendar
 {
     private const int WeeksInQuarter = 13;
 
@@ -46,43 +46,6 @@ internal sealed class RetailReportingCalendar : ReportingCalendar
         }
     }
 
-    public override ReportingPeriod GetPeriod(LocalDate date, PeriodKind kind)
-    {
-        ValidateKind(kind);
-        Locate(date, kind, out int key, out int index, out var start, out var end);
-        return new ReportingPeriod(kind, start, end, Label(kind, key, index, start));
-    }
-
-    public override LocalDate GetPeriodStart(LocalDate date, PeriodKind kind)
-    {
-        ValidateKind(kind);
-        Locate(date, kind, out _, out _, out var start, out _);
-        return start;
-    }
-
-    public override ReportingPeriod GetPeriod(int year, PeriodKind kind, int number)
-    {
-        ValidateKind(kind);
-        int key = naming == FiscalYearNaming.StartYear && yearEnd.Month != 12 ? year + 1 : year;
-        int count = Count(kind, key);
-        if (number < 1 || number > count)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(number),
-                number,
-                $"{YearLabel(key)} has periods 1 to {TimeFormat.Int(count)} of kind {kind}, not {TimeFormat.Int(number)}.");
-        }
-
-        try
-        {
-            return GetPeriod(StartOf(kind, key, number - 1), kind);
-        }
-        catch (Exception e) when (e is OverflowException || (e is ArgumentOutOfRangeException { ParamName: "date" }))
-        {
-            throw YearPastLastDate(year, kind, number, YearLabel(key));
-        }
-    }
-
     public override ReportingPeriod SamePeriodLastYear(ReportingPeriod period)
     {
         EnsureOwnPeriod(period, nameof(period));
@@ -94,9 +57,7 @@ internal sealed class RetailReportingCalendar : ReportingCalendar
             return GetPeriod(lastYearWeekStart.PlusDays(dayInWeek), PeriodKind.Day);
         }
 
-        Locate(period.Start, period.Kind, out int key, out int index, out _, out _);
-        int previousCount = Count(period.Kind, key - 1);
-        return GetPeriod(StartOf(period.Kind, key - 1, Math.Min(index, previousCount - 1)), period.Kind);
+        return SameNumberLastYear(period);
     }
 
     public override string ToString() => string.Create(
@@ -123,7 +84,9 @@ internal sealed class RetailReportingCalendar : ReportingCalendar
 
     private int WeeksIn(int key) => Period.DaysBetween(YearStart(key), YearStart(key + 1)) / 7;
 
-    private int Count(PeriodKind kind, int key) => kind switch
+    private protected override int KeyOfYear(int year) => naming == FiscalYearNaming.StartYear && yearEnd.Month != 12 ? year + 1 : year;
+
+    private protected override int Count(PeriodKind kind, int key) => kind switch
     {
         PeriodKind.Year => 1,
         PeriodKind.Half => 2,
@@ -133,7 +96,7 @@ internal sealed class RetailReportingCalendar : ReportingCalendar
         _ => WeeksIn(key) * 7,
     };
 
-    private LocalDate StartOf(PeriodKind kind, int key, int index) => kind switch
+    private protected override LocalDate StartOf(PeriodKind kind, int key, int index) => kind switch
     {
         PeriodKind.Year => YearStart(key),
         PeriodKind.Half => YearStart(key).PlusDays(7 * 2 * WeeksInQuarter * index),
@@ -143,7 +106,7 @@ internal sealed class RetailReportingCalendar : ReportingCalendar
         _ => YearStart(key).PlusDays(index),
     };
 
-    private void Locate(LocalDate date, PeriodKind kind, out int key, out int index, out LocalDate start, out LocalDate end)
+    private protected override void Locate(LocalDate date, PeriodKind kind, out int key, out int index, out LocalDate start, out LocalDate end)
     {
         try
         {
@@ -204,13 +167,13 @@ internal sealed class RetailReportingCalendar : ReportingCalendar
         end = kind != PeriodKind.Week && endWeek == 52 ? YearStart(key + 1) : yearStart.PlusDays(7 * endWeek);
     }
 
-    private string YearLabel(int key)
+    private protected override string YearLabel(int key)
     {
         int name = naming == FiscalYearNaming.StartYear && yearEnd.Month != 12 ? key - 1 : key;
         return "FY" + TimeFormat.Year(name);
     }
 
-    private string Label(PeriodKind kind, int key, int index, LocalDate start) => kind switch
+    private protected override string Label(PeriodKind kind, int key, int index, LocalDate start) => kind switch
     {
         PeriodKind.Day => TimeFormat.Date(start),
         PeriodKind.Week => $"{YearLabel(key)} W{TimeFormat.Two(index + 1)}",
