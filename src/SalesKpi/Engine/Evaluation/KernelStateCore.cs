@@ -150,35 +150,26 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             // No instants: no periods, or periods by date.
             if (period is null)
             {
-                Loop<NoTimeMode, TFilter, TTime, TKeySelector, NoFactZones<TFact>, TSink>(facts, filter, time, key, default, ref sink);
+                Loop<NoTimeMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
             }
             else
             {
-                Loop<DateMode, TFilter, TTime, TKeySelector, NoFactZones<TFact>, TSink>(facts, filter, time, key, default, ref sink);
+                Loop<DateMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
             }
         }
         else if (period!.TimeIsDay)
         {
-            Loop<DayMode, TFilter, TTime, TKeySelector, NoFactZones<TFact>, TSink>(facts, filter, time, key, default, ref sink);
+            Loop<DayMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
         }
         else if (_days!.Zone is not null)
         {
-            Loop<ZoneMode, TFilter, TTime, TKeySelector, NoFactZones<TFact>, TSink>(facts, filter, time, key, default, ref sink);
+            Loop<ZoneMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
         }
         else
         {
-            _days.Zones!.RunLoop(this, facts, filter, time, key, ref sink);
+            Loop<FactZoneMode, TFilter, TTime, TKeySelector, TSink>(facts, filter, time, key, ref sink);
         }
     }
-
-    /// <summary>Runs the single-pass loop compiled for per-fact zones found by <paramref name="zones"/> (called by the zones' own type).</summary>
-    internal void LoopInFactZones<TFilter, TTime, TKeySelector, TZones, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, TZones zones, ref TSink sink)
-        where TFilter : struct, IFactPredicate<TFact>
-        where TTime : struct, IFactTime<TFact>
-        where TKeySelector : struct, IFactKey<TFact, TKey>
-        where TZones : struct, IFactZoneLookup<TFact>
-        where TSink : struct, IFactSink =>
-        Loop<FactZoneMode, TFilter, TTime, TKeySelector, TZones, TSink>(facts, filter, time, key, zones, ref sink);
 
     protected override KpiValue ValueOf(in TAcc acc) => _kernel.ValueOf(in acc);
 
@@ -190,12 +181,11 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
     // recompiled at tier 1, the JIT inlined the loop into them without room left to inline the loop's own callees (the
     // key map, the cell store, the zone and the kernel then became calls per fact: 2–4 times slower).
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private void Loop<TMode, TFilter, TTime, TKeySelector, TZones, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, TZones zones, ref TSink sink)
+    private void Loop<TMode, TFilter, TTime, TKeySelector, TSink>(ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, ref TSink sink)
         where TMode : struct
         where TFilter : struct, IFactPredicate<TFact>
         where TTime : struct, IFactTime<TFact>
         where TKeySelector : struct, IFactKey<TFact, TKey>
-        where TZones : struct, IFactZoneLookup<TFact>
         where TSink : struct, IFactSink
     {
         // A local copy, so that the sink's fields stay in registers (written back after the loop).
@@ -204,6 +194,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         var cells = Cells;
         var date = Metric.Period?.Date;
         var zone = _days?.Zone;
+        var zones = _days?.Zones;
         var keys = Keys;
         var periods = Periods!;
 
@@ -243,7 +234,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
             }
             else if (typeof(TMode) == typeof(FactZoneMode))
             {
-                p = zones.PeriodSlot(delegateTime ? instant!(fact).ToUnixTimeTicks() : time.UnixTicks(in fact), fact, periods);
+                p = zones!.PeriodSlot(delegateTime ? instant!(fact).ToUnixTimeTicks() : time.UnixTicks(in fact), fact, periods);
             }
             else if (typeof(TMode) == typeof(DayMode))
             {

@@ -96,39 +96,17 @@ internal sealed class ZoneDayCache
     }
 }
 
-/// <summary>Places an instant in its period in the zone of its fact, as a value type the evaluation loop is compiled for.</summary>
-/// <typeparam name="TFact">The fact type.</typeparam>
-internal interface IFactZoneLookup<TFact>
-{
-    /// <summary>Returns the slot of the period containing the business day of the instant of <paramref name="unixTicks"/> in the fact's zone.</summary>
-    int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods);
-}
-
-/// <summary>The zone lookup of a loop without per-fact zones: never called.</summary>
-/// <typeparam name="TFact">The fact type.</typeparam>
-internal readonly struct NoFactZones<TFact> : IFactZoneLookup<TFact>
-{
-    public int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => throw new InvalidOperationException("No per-fact zones.");
-}
-
 /// <summary>Finds the business day of an instant in the zone of its fact (per-fact zones).</summary>
 /// <typeparam name="TFact">The fact type.</typeparam>
 internal abstract class FactZones<TFact>
 {
     public abstract int DayNumber(Instant instant, in TFact fact);
 
-    /// <summary>
-    /// Runs <paramref name="core"/>'s single-pass loop with this lookup as a value type of its own sealed class, so that
-    /// the loop calls it directly, inlined, rather than through a virtual call per fact (one virtual call per batch).
-    /// </summary>
-    public abstract void RunLoop<TKey, TAcc, TKernel, TFilter, TTime, TKeySelector, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, ref TSink sink)
-        where TKey : notnull
-        where TAcc : struct, IAccumulator<TAcc>
-        where TKernel : struct, IKernel<TFact, TAcc>
-        where TFilter : struct, IFactPredicate<TFact>
-        where TTime : struct, IFactTime<TFact>
-        where TKeySelector : struct, IFactKey<TFact, TKey>
-        where TSink : struct, IFactSink;
+    /// <summary>Returns the slot of the period containing the business day of <paramref name="instant"/> in the fact's zone.</summary>
+    public virtual int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => periods.SlotOfDay(DayNumber(instant, in fact));
+
+    /// <summary>Returns the slot of the period containing the business day of the instant of <paramref name="unixTicks"/> in the fact's zone.</summary>
+    public virtual int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => PeriodSlot(Instant.FromUnixTimeTicks(unixTicks), in fact, periods);
 }
 
 /// <summary>Finds the day cache of each fact's own zone (for example the rep's home zone), remembering the last hit.</summary>
@@ -146,8 +124,9 @@ internal sealed class ZoneResolver<TFact> : FactZones<TFact>
 
     public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
 
-    public override void RunLoop<TKey, TAcc, TKernel, TFilter, TTime, TKeySelector, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, ref TSink sink) =>
-        core.LoopInFactZones(facts, filter, time, key, new Lookup(this), ref sink);
+    public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
+    public override int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(unixTicks, periods);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ZoneDayCache CacheOf(in TFact fact)
@@ -180,12 +159,6 @@ internal sealed class ZoneResolver<TFact> : FactZones<TFact>
         _last = created;
         return created;
     }
-
-    private readonly struct Lookup(ZoneResolver<TFact> resolver) : IFactZoneLookup<TFact>
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => resolver.CacheOf(in fact).PeriodSlot(unixTicks, periods);
-    }
 }
 
 /// <summary>
@@ -217,8 +190,9 @@ internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBas
 
     public override int DayNumber(Instant instant, in TFact fact) => CacheOf(in fact).DayNumber(instant);
 
-    public override void RunLoop<TKey, TAcc, TKernel, TFilter, TTime, TKeySelector, TSink>(KernelStateCore<TFact, TKey, TAcc, TKernel> core, ReadOnlySpan<TFact> facts, TFilter filter, TTime time, TKeySelector key, ref TSink sink) =>
-        core.LoopInFactZones(facts, filter, time, key, new Lookup(this), ref sink);
+    public override int PeriodSlot(Instant instant, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(instant, periods);
+
+    public override int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => CacheOf(in fact).PeriodSlot(unixTicks, periods);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ZoneDayCache CacheOf(in TFact fact)
@@ -279,11 +253,5 @@ internal sealed class RepZoneResolver<TFact, TRep, TRepSelector>(BusinessDateBas
 
         _byRep[slot] = found;
         return found;
-    }
-
-    private readonly struct Lookup(RepZoneResolver<TFact, TRep, TRepSelector> resolver) : IFactZoneLookup<TFact>
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int PeriodSlot(long unixTicks, in TFact fact, PeriodSlots periods) => resolver.CacheOf(in fact).PeriodSlot(unixTicks, periods);
     }
 }
