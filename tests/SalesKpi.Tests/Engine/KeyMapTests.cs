@@ -35,6 +35,43 @@ public sealed class KeyMapTests
         AgreesWithDictionary(System.Array.ConvertAll(keys, k => k * 1_000_003L));
 
     [Property]
+    public void Neighbouring_keys_outside_the_direct_range_keep_their_own_slots(int start, byte length)
+    {
+        // Keys next to each other differ in their lowest bits only: the hashed path must compare every bit of them.
+        long first = 4_096L + ((long)start & 0x3FFF_FFFF);
+        var longs = new List<long>();
+        var ints = new List<int>();
+        var pairs = new List<(int, int)>();
+        for (int round = 0; round < 2; round++)
+        {
+            for (int i = 0; i <= length; i++)
+            {
+                longs.Add(first + i);
+                ints.Add((int)(first + i));
+                pairs.Add(((int)(first + i), i % 3));
+            }
+        }
+
+        AgreesWithDictionary(longs);
+        AgreesWithDictionary(ints);
+        AgreesWithDictionary(pairs);
+    }
+
+    [Fact]
+    public void A_hundred_thousand_neighbouring_wide_keys_keep_their_own_slots()
+    {
+        // Enough keys that probe sequences run through their neighbours' buckets.
+        var keys = new List<long>();
+        for (long k = 0; k < 100_000; k++)
+        {
+            keys.Add((1L << 40) + k);
+        }
+
+        AgreesWithDictionary(keys);
+        AgreesWithDictionary(keys.ConvertAll(k => (int)(k & 0x3FFF_FFFF) + 4_096));
+    }
+
+    [Property]
     public void Tuple_keys_agree_with_a_dictionary(int[] reps, byte[] kinds)
     {
         var keys = new List<(int, byte)>();
