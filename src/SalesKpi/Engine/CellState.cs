@@ -58,6 +58,46 @@ public readonly record struct CellState
     /// <summary>Gets the decimal array field, if any.</summary>
     public decimal[]? Decimals { get; init; }
 
-    internal static ArgumentException Invalid(string what) =>
-        Errors.Argument("The snapshot cell is invalid: " + what + ".", "snapshot");
+    /// <summary>The key of <see cref="Exception.Data"/> under which <see cref="Invalid"/> keeps its reason, for a restore to name the cell.</summary>
+    internal const string InvalidReasonKey = "SalesKpi.InvalidCellReason";
+
+    internal static ArgumentException Invalid(string what)
+    {
+        var error = Errors.Argument("The snapshot cell is invalid: " + what + ".", "snapshot");
+        error.Data[InvalidReasonKey] = what;
+        return error;
+    }
+
+    /// <summary>Throws when <paramref name="values"/> holds a NaN or an infinity: no evaluation produces one.</summary>
+    internal static void RequireFinite(params ReadOnlySpan<double> values)
+    {
+        foreach (double value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw Invalid("a value is not finite");
+            }
+        }
+    }
+
+    /// <summary>Throws when a cell of no facts holds a non-zero sum: a sum over no facts is 0.</summary>
+    internal static void RequireZeroWhenEmpty(long count, bool zero)
+    {
+        if (count == 0 && !zero)
+        {
+            throw Invalid("a sum over no facts must be 0");
+        }
+    }
+
+    /// <summary>Throws when <paramref name="values"/> is not strictly ascending (members or entities listed once each, in order).</summary>
+    internal static void RequireStrictlyAscending(ReadOnlySpan<long> values, int stride, string what)
+    {
+        for (int i = stride; i < values.Length; i += stride)
+        {
+            if (values[i] <= values[i - stride])
+            {
+                throw Invalid(what + " are not strictly ascending");
+            }
+        }
+    }
 }

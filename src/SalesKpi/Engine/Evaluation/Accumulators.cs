@@ -45,6 +45,7 @@ internal struct Int64SumAccumulator : IAccumulator<Int64SumAccumulator>
             throw CellState.Invalid("negative count");
         }
 
+        CellState.RequireZeroWhenEmpty(state.Count, state.Integer == 0);
         return new Int64SumAccumulator { N = state.Count, Sum = state.Integer };
     }
 
@@ -80,6 +81,7 @@ internal struct DecimalSumAccumulator : IAccumulator<DecimalSumAccumulator>
             throw CellState.Invalid("negative count");
         }
 
+        CellState.RequireZeroWhenEmpty(state.Count, state.Decimal == 0m);
         return new DecimalSumAccumulator { N = state.Count, Sum = state.Decimal };
     }
 
@@ -118,6 +120,8 @@ internal struct DoubleSumAccumulator : IAccumulator<DoubleSumAccumulator>
             throw CellState.Invalid("negative count");
         }
 
+        CellState.RequireFinite(state.Real, state.Real2);
+        CellState.RequireZeroWhenEmpty(state.Count, state.Real == 0 && state.Real2 == 0);
         return new DoubleSumAccumulator { N = state.Count, Sum = state.Real, Compensation = state.Real2 };
     }
 
@@ -203,6 +207,11 @@ internal struct Extrema<T>
             throw CellState.Invalid("negative count");
         }
 
+        if (count > 0 && min > max)
+        {
+            throw CellState.Invalid("the minimum exceeds the maximum");
+        }
+
         return new Extrema<T> { N = count, Min = min, Max = max };
     }
 }
@@ -220,8 +229,11 @@ internal struct ExtremaAccumulator : IAccumulator<ExtremaAccumulator>
 
     public readonly double Max => Range.Max;
 
-    public static ExtremaAccumulator FromState(in CellState state) =>
-        new() { Range = Extrema<double>.FromState(state.Count, state.Real, state.Real2) };
+    public static ExtremaAccumulator FromState(in CellState state)
+    {
+        CellState.RequireFinite(state.Real, state.Real2);
+        return new() { Range = Extrema<double>.FromState(state.Count, state.Real, state.Real2) };
+    }
 
     public void Add(double value) => Range.Add(value);
 
@@ -284,6 +296,8 @@ internal struct DistinctAccumulator : IAccumulator<DistinctAccumulator>
         {
             throw CellState.Invalid("more distinct members than facts");
         }
+
+        CellState.RequireStrictlyAscending(members, 1, "the distinct members");
 
         return new DistinctAccumulator { N = state.Count, Members = new HashSet<long>(members) };
     }
@@ -426,6 +440,9 @@ internal struct RatioAccumulator : IAccumulator<RatioAccumulator>
             throw CellState.Invalid("a ratio cell needs a count and two compensation terms");
         }
 
+        CellState.RequireFinite(state.Real, state.Real2, state.Reals[0], state.Reals[1]);
+        CellState.RequireZeroWhenEmpty(state.Count, state.Real == 0 && state.Real2 == 0 && state.Reals[0] == 0 && state.Reals[1] == 0);
+
         return new RatioAccumulator
         {
             Numerator = new DoubleSumAccumulator { N = state.Count, Sum = state.Real, Compensation = state.Reals[0] },
@@ -472,6 +489,7 @@ internal struct DecimalRatioAccumulator : IAccumulator<DecimalRatioAccumulator>
             throw CellState.Invalid("negative count");
         }
 
+        CellState.RequireZeroWhenEmpty(state.Count, state.Decimal == 0m && state.Decimal2 == 0m);
         return new DecimalRatioAccumulator { N = state.Count, Numerator = state.Decimal, Denominator = state.Decimal2 };
     }
 
@@ -508,6 +526,12 @@ internal struct PairCountAccumulator : IAccumulator<PairCountAccumulator>
         if (state.Count < 0 || state.Integer < 0 || state.Integer2 < 0)
         {
             throw CellState.Invalid("negative count");
+        }
+
+        // Each fact counts at most once in the numerator and once in the denominator.
+        if (state.Integer > state.Count || state.Integer2 > state.Count)
+        {
+            throw CellState.Invalid("the numerator or the denominator counts more facts than the cell holds");
         }
 
         return new PairCountAccumulator { N = state.Count, Numerator = state.Integer, Denominator = state.Integer2 };
@@ -556,6 +580,17 @@ internal struct ConversionAccumulator : IAccumulator<ConversionAccumulator>
             throw CellState.Invalid("negative count");
         }
 
+        // Each trial and each success counts a fact of the cell, and only trials are censored.
+        if (state.Integer > state.Count || state.Integer2 > state.Count)
+        {
+            throw CellState.Invalid("more successes or trials than the cell holds facts");
+        }
+
+        if (state.Integer3 > state.Integer2)
+        {
+            throw CellState.Invalid("more censored trials than trials");
+        }
+
         return new ConversionAccumulator { N = state.Count, Successes = state.Integer, Trials = state.Integer2, Censored = state.Integer3 };
     }
 
@@ -593,6 +628,13 @@ internal struct LastValueAccumulator : IAccumulator<LastValueAccumulator>
         {
             throw CellState.Invalid("entity/time pairs and values differ in length");
         }
+
+        if (values.Length > state.Count)
+        {
+            throw CellState.Invalid("more entities than facts");
+        }
+
+        CellState.RequireStrictlyAscending(pairs, 2, "the entities");
 
         var acc = new LastValueAccumulator { N = state.Count };
         if (values.Length > 0)

@@ -266,7 +266,17 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 p = lastSlot;
             }
 
-            var restored = TAcc.FromState(in cells[i]);
+            TAcc restored;
+            try
+            {
+                restored = TAcc.FromState(in cells[i]);
+            }
+            catch (ArgumentException e) when (e.Data[CellState.InvalidReasonKey] is string reason)
+            {
+                string period = snapshotPeriods is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", period starting {snapshotPeriods[i]:uuuu-MM-dd}");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The snapshot's cell {i} (key {snapshotKeys[i]}{period}) is invalid: {reason}."), nameof(snapshot), e);
+            }
+
             if (merge)
             {
                 Cells.GetOrAdd(k, p).Merge(in restored);

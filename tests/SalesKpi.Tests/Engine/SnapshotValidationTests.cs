@@ -1,0 +1,139 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace SalesKpi.Tests.Engine;
+
+/// <summary>
+/// A snapshot comes from outside (another process or machine): a cell that no evaluation could have produced is
+/// rejected on restore, naming the cell, rather than turned into a wrong or non-finite KPI value.
+/// </summary>
+public sealed class SnapshotValidationTests
+{
+    private static readonly Act[] Facts = T.RandomActs(400, seed: 3, reps: 3);
+
+    /// <summary>A valid snapshot of <paramref name="metric"/> with its first cell replaced by <paramref name="corrupt"/>'s result.</summary>
+    private static KpiSnapshot<int> Corrupted(Metric<Act, int> metric, Func<CellState, CellState> corrupt)
+    {
+        var snapshot = metric.CreateState(T.Utc).Add(Facts).ToSnapshot();
+        var cells = snapshot.Cells.ToArray();
+        cells[0] = corrupt(cells[0]);
+        return new KpiSnapshot<int>(snapshot.Metric, snapshot.FactCount, snapshot.Keys, snapshot.Periods, cells);
+    }
+
+    private static void Rejected(Metric<Act, int> metric, Func<CellState, CellState> corrupt, string what)
+    {
+        var snapshot = Corrupted(metric, corrupt);
+        var error = Assert.Throws<ArgumentException>(() => metric.Restore(snapshot, T.Utc));
+        Assert.Equal("snapshot", error.ParamName);
+        Assert.Contains(what, error.Message, StringComparison.Ordinal);
+
+        // The message names the cell: its index and key.
+        Assert.Contains($"cell 0 (key {snapshot.Keys[0]}", error.Message, StringComparison.Ordinal);
+    }
+
+    private static readonly Metric<Act, int> Rate = Metric.Rate<Act>(a => a.Connected).By(a => a.Rep);
+    private static readonly Metric<Act, int> CountRatio = Metric.Ratio<Act>(a => a.Connected, a => a.Kind == Kind.Call).By(a => a.Rep);
+    private static readonly Metric<Act, int> DoubleSum = Metric.Sum<Act>(a => (double)a.Seconds).By(a => a.Rep);
+    private static readonly Metric<Act, int> LongSum = Metric.Sum<Act>(a => a.Seconds).By(a => a.Rep);
+    private static readonly Metric<Act, int> DecimalSum = Metric.Sum<Act>(a => a.Amount).By(a => a.Rep);
+    private static readonly Metric<Act, int> Max = Metric.Max<Act>(a => (double)a.Seconds).By(a => a.Rep);
+    private static readonly Metric<Act, int> DoubleRatio = Metric.Ratio<Act>(a => (double)a.Seconds, a => 1.0).By(a => a.Rep);
+    private static readonly Metric<Act, int> Distinct = Metric.DistinctCount<Act>(a => a.Seconds).By(a => a.Rep);
+
+    [Fact]
+    public void Every_metric_here_restores_its_own_snapshot()
+    {
+        foreach (var metric in new[] { Rate, CountRatio, DoubleSum, LongSum, DecimalSum, Max, DoubleRatio, Distinct })
+        {
+            var restored = metric.Restore(Corrupted(metric, cell => cell), T.Utc);
+            Assert.Equal(metric.Evaluate(Facts, T.Utc).Cells, restored.ToTable().Cells);
+        }
+    }
+
+    [Fact]
+    public void A_rate_with_more_successes_than_facts_is_rejected() =>
+        Rejected(Rate, cell => cell with { Integer = cell.Count + 1 }, "more");
+
+    [Fact]
+    public void A_count_ratio_with_more_counted_than_facts_is_rejected()
+    {
+        Rejected(CountRatio, cell => cell with { Integer = cell.Count + 1 }, "more");
+        Rejected(CountRatio, cell => cell with { Integer2 = cell.Count + 1 }, "more");
+    }
+
+    [Fact]
+    public void Non_finite_double_sums_are_rejected()
+    {
+        Rejected(DoubleSum, cell => cell with { Real = double.NaN }, "not finite");
+        Rejected(DoubleSum, cell => cell with { Real2 = double.PositiveInfinity }, "not finite");
+        Rejected(DoubleRatio, cell => cell with { Real2 = double.NegativeInfinity }, "not finite");
+        Rejected(DoubleRatio, cell => cell with { Reals = [0.0, double.NaN] }, "not finite");
+    }
+
+    [Fact]
+    public void A_sum_over_no_facts_must_be_zero()
+    {
+        Rejected(LongSum, cell => cell with { Count = 0, Integer = 5 }, "no facts");
+        Rejected(DecimalSum, cell => cell with { Count = 0, Decimal = 5m }, "no facts");
+        Rejected(DoubleSum, cell => cell with { Count = 0, Real = 5.0 }, "no facts");
+    }
+
+    [Fact]
+    public void Extremes_out_of_order_or_not_finite_are_rejected()
+    {
+        Rejected(Max, cell => cell with { Real = cell.Real2 + 1 }, "minimum");
+        Rejected(Max, cell => cell with { Real2 = double.NaN }, "not finite");
+    }
+
+    [Fact]
+    public void Last_values_of_an_entity_listed_twice_or_of_more_entities_than_facts_are_rejected()
+    {
+        var latest = Metric.LastValue<Act>(a => a.Seconds % 5, a => a.At, a => a.Amount).By(a => a.Rep);
+        Rejected(latest, cell => cell with { Integers = [4, 10, 4, 20], Decimals = [1m, 2m] }, "ascending");
+        Rejected(latest, cell => cell with { Count = 1, Integers = [1, 10, 2, 20], Decimals = [1m, 2m] }, "more entities");
+    }
+
+    [Fact]
+    public void A_conversion_cell_with_more_censored_trials_than_trials_is_rejected()
+    {
+        var leads = new TestLead[]
+        {
+            new(1, "Tech", [new("MQL", T.At(2026, 1, 10)), new("SAL", T.At(2026, 1, 20))]),
+            new(2, "Tech", [new("MQL", T.At(2026, 6, 20))]),
+        };
+        var options = EvaluationOptions<TestLead>.InZone(T.Utc).WithAsOf(T.At(2026, 6, 30));
+        var metric = Metric.Conversion<TestLead, Step>(l => l.Steps, s => s.At, s => s.Stage == "MQL", s => s.Stage == "SAL", NodaTime.Duration.FromDays(30))
+            .By(l => l.Industry);
+        var snapshot = metric.CreateState(options).Add(leads).ToSnapshot();
+        Assert.Equal(new CellState { Count = 2, Integer = 1, Integer2 = 2, Integer3 = 1 }, snapshot.Cells[0]);
+
+        foreach (var bad in new[] { snapshot.Cells[0] with { Integer3 = 3 }, snapshot.Cells[0] with { Integer2 = 3 } })
+        {
+            var corrupted = new KpiSnapshot<string>(snapshot.Metric, snapshot.FactCount, snapshot.Keys, snapshot.Periods, [bad]);
+            var error = Assert.Throws<ArgumentException>(() => metric.Restore(corrupted, options));
+            Assert.Equal("snapshot", error.ParamName);
+            Assert.Contains("cell 0 (key Tech)", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_period_cell_is_named_by_its_period_too()
+    {
+        var weekly = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var snapshot = weekly.CreateState(T.Utc).Add(Facts).ToSnapshot();
+        var cells = snapshot.Cells.ToArray();
+        cells[1] = cells[1] with { Count = -1 };
+
+        var error = Assert.Throws<ArgumentException>(() => weekly.Restore(new KpiSnapshot<int>("count", 1, snapshot.Keys, snapshot.Periods, cells), T.Utc));
+
+        Assert.Contains($"cell 1 (key {snapshot.Keys[1]}, period starting {snapshot.Periods![1]:uuuu-MM-dd}) is invalid: negative count", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Distinct_members_that_repeat_or_are_out_of_order_are_rejected()
+    {
+        Rejected(Distinct, cell => cell with { Integers = [3, 3] }, "ascending");
+        Rejected(Distinct, cell => cell with { Integers = [7, 3] }, "ascending");
+    }
+}
