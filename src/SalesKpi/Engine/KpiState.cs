@@ -116,9 +116,12 @@ public sealed class KpiState<TFact, TKey>
     /// <summary>Merges a plain-data snapshot of a state of the same metric into this state, without building that state first.</summary>
     /// <param name="snapshot">A snapshot taken from a state of an equivalent definition and settings.</param>
     /// <returns>This state.</returns>
-    /// <remarks>Equivalent to <c>Merge(Metric.Restore(snapshot, Options))</c>, allocating only for new keys, periods and cells.</remarks>
+    /// <remarks>
+    /// Equivalent to <c>Merge(Metric.Restore(snapshot, Options))</c>, allocating only for the snapshot's cells. The whole
+    /// snapshot is read and checked before the state changes: when it does not fit, this state is left as it was.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
-    /// <exception cref="ArgumentException">The snapshot does not fit this metric (other primitive, period dimension, invalid period start or cell).</exception>
+    /// <exception cref="ArgumentException">The snapshot does not fit this metric (other primitive, period dimension, invalid period start or cell); the message names the cell.</exception>
     /// <example>
     /// <code>
     /// var total = metric.CreateState(options);

@@ -56,6 +56,28 @@ public sealed class EntityFilterSnapshotTests
     }
 
     [Fact]
+    public void A_merge_whose_condition_part_is_invalid_leaves_the_state_as_it_was()
+    {
+        var state = EmailsOnBusyDays.CreateState(T.Utc).Add(Facts.AsSpan(0, 6));
+        var before = state.ToTable().Cells;
+        var other = EmailsOnBusyDays.CreateState(T.Utc).Add(Facts.AsSpan(6)).ToSnapshot();
+        var conditions = (KpiSnapshot<int>)other.Parts[1];
+        var corrupted = new KpiSnapshot<int>(
+            other.Metric,
+            other.FactCount,
+            [],
+            other.Periods,
+            [],
+            [other.Parts[0], new KpiSnapshot<int>(conditions.Metric, conditions.FactCount, conditions.Keys, conditions.Periods, [.. conditions.Cells.Select((c, i) => i == 0 ? c with { Count = -1 } : c)])]);
+
+        Assert.Throws<ArgumentException>(() => state.Merge(corrupted));
+
+        Assert.Equal(before, state.ToTable().Cells);
+        Assert.Equal(6, state.FactCount);
+        Assert.Equal(EmailsOnBusyDays.Evaluate(Facts, T.Utc).Cells, state.Merge(other).ToTable().Cells);
+    }
+
+    [Fact]
     public void A_restored_state_gives_the_same_table_and_keeps_accumulating()
     {
         // Restore the first 12 facts, add the last 2 (rep 2's third call and its email): rep 2 now qualifies on 2 March.

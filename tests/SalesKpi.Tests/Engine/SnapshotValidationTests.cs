@@ -131,6 +131,25 @@ public sealed class SnapshotValidationTests
     }
 
     [Fact]
+    public void A_merge_that_meets_an_invalid_cell_leaves_the_state_as_it_was()
+    {
+        var weekly = Metric.Sum<Act>(a => a.Amount).By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var state = weekly.CreateState(T.Utc).Add(Facts.AsSpan(0, 200));
+        var before = state.ToTable().Cells;
+        var other = weekly.CreateState(T.Utc).Add(Facts.AsSpan(200)).ToSnapshot();
+        var cells = other.Cells.ToArray();
+        cells[^1] = cells[^1] with { Count = -1 };
+
+        Assert.Throws<ArgumentException>(() => state.Merge(new KpiSnapshot<int>(other.Metric, other.FactCount, other.Keys, other.Periods, cells)));
+        var tuesday = other.Periods!.ToArray();
+        tuesday[^1] = tuesday[^1].PlusDays(1);
+        Assert.Throws<ArgumentException>(() => state.Merge(new KpiSnapshot<int>(other.Metric, other.FactCount, other.Keys, tuesday, other.Cells)));
+
+        Assert.Equal(before, state.ToTable().Cells);
+        Assert.Equal(200, state.FactCount);
+    }
+
+    [Fact]
     public void Distinct_members_that_repeat_or_are_out_of_order_are_rejected()
     {
         Rejected(Distinct, cell => cell with { Integers = [3, 3] }, "ascending");

@@ -244,54 +244,66 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         // Read the snapshot's arrays directly (no interface call per cell); cells come sorted by key then period, so
-        // consecutive cells often share a key, and a period start seen last is remembered.
+        // consecutive cells often share a key, and a period start seen last is remembered. A merge reads and checks every
+        // cell before the state changes, so an invalid snapshot leaves the state as it was (keys and periods met on the
+        // way may be added to their maps; without cells they are not seen). A restore fills a new state, which an error
+        // discards: it adds each cell as it is read.
         var cells = snapshot.CellArray;
         var snapshotKeys = snapshot.KeyArray;
         var snapshotPeriods = snapshot.PeriodArray;
+        var keySlots = merge ? new int[cells.Length] : [];
+        var periodSlots = merge ? new int[cells.Length] : [];
+        var restored = merge ? new TAcc[cells.Length] : [];
         LocalDate lastStart = default;
         int lastSlot = -1;
-        for (int i = 0; i < cells.Length; i++)
+        int i = 0;
+        try
         {
-            int k = Keys.GetOrAdd(snapshotKeys[i]);
-            int p = 0;
-            if (Periods is not null)
+            for (; i < cells.Length; i++)
             {
-                var start = snapshotPeriods![i];
-                if (lastSlot < 0 || start != lastStart)
+                int k = Keys.GetOrAdd(snapshotKeys[i]);
+                int p = 0;
+                if (Periods is not null)
                 {
-                    lastSlot = Periods.SlotOfStart(start);
-                    lastStart = start;
+                    var start = snapshotPeriods![i];
+                    if (lastSlot < 0 || start != lastStart)
+                    {
+                        lastSlot = Periods.SlotOfStart(start);
+                        lastStart = start;
+                    }
+
+                    p = lastSlot;
                 }
 
-                p = lastSlot;
-            }
+                if (merge)
+                {
+                    keySlots[i] = k;
+                    periodSlots[i] = p;
+                    restored[i] = TAcc.FromState(in cells[i]);
+                    continue;
+                }
 
-            TAcc restored;
-            try
-            {
-                restored = TAcc.FromState(in cells[i]);
-            }
-            catch (ArgumentException e) when (e.Data[CellState.InvalidReasonKey] is string reason)
-            {
-                string period = snapshotPeriods is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", period starting {snapshotPeriods[i]:uuuu-MM-dd}");
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The snapshot's cell {i} (key {snapshotKeys[i]}{period}) is invalid: {reason}."), nameof(snapshot), e);
-            }
+                if (Cells.Find(k, p) >= 0)
+                {
+                    throw new ArgumentException($"The snapshot holds cell {i} ({snapshot.Keys[i]}) twice.", nameof(snapshot));
+                }
 
-            if (merge)
-            {
-                Cells.GetOrAdd(k, p).Merge(in restored);
-                continue;
+                Cells.GetOrAdd(k, p) = TAcc.FromState(in cells[i]);
             }
-
-            if (Cells.Find(k, p) >= 0)
-            {
-                throw new ArgumentException($"The snapshot holds cell {i} ({snapshot.Keys[i]}) twice.", nameof(snapshot));
-            }
-
-            Cells.GetOrAdd(k, p) = restored;
+        }
+        catch (ArgumentException e) when (e.Data[CellState.InvalidReasonKey] is string reason)
+        {
+            string period = snapshotPeriods is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", period starting {snapshotPeriods[i]:uuuu-MM-dd}");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The snapshot's cell {i} (key {snapshotKeys[i]}{period}) is invalid: {reason}."), nameof(snapshot), e);
         }
 
-        Added = checked(Added + snapshot.FactCount);
+        long added = checked(Added + snapshot.FactCount);
+        for (int c = 0; c < restored.Length; c++)
+        {
+            Cells.GetOrAdd(keySlots[c], periodSlots[c]).Merge(in restored[c]);
+        }
+
+        Added = added;
     }
 
     KpiValue IAccumulatorValuer<TAcc>.ValueOf(in TAcc acc) => ValueOf(in acc);

@@ -137,8 +137,20 @@ internal sealed class EntityFilteredCore<TFact, TKey, TEntity>(
             throw new ArgumentException($"The snapshot counts {snapshot.FactCount} facts but its first part {valuePart.FactCount}.", nameof(snapshot));
         }
 
-        values.Load(valuePart, merge);
-        conditions.Load(conditionPart, merge);
+        if (!merge)
+        {
+            values.Load(valuePart, merge: false);
+            conditions.Load(conditionPart, merge: false);
+            return;
+        }
+
+        // Both parts are read and checked before either changes: the condition part into a state of its own first, then
+        // the value part (whose merge checks every cell first), then the conditions merged from that state.
+        var (_, test) = ((Metric<TFact, (TKey, TEntity)>, Metric<TFact, TEntity>))metric.EntityFilterPlan!;
+        var incoming = test.Aggregation.CreateCore(test, options);
+        incoming.Load(conditionPart, merge: false);
+        values.Load(valuePart, merge: true);
+        conditions.MergeFrom(incoming);
     }
 
     private Metric<TFact, TKey> Metric => metric;
