@@ -16,6 +16,13 @@ namespace SalesKpi;
 /// <see langword="double"/> sums (which are compensated). The order of the facts does not matter (same caveat).
 /// </para>
 /// <para>Not thread-safe: use one state per thread and merge.</para>
+/// <para>
+/// When adding facts fails part-way (a selector returns an invalid value for a fact, a sum overflows), or merging
+/// overflows part-way, the state holds part of that batch: it then refuses to be read, snapshotted, cloned, merged or
+/// added to, with an <see cref="InvalidOperationException"/> whose inner exception is the original error. Discard it
+/// and evaluate again. A snapshot or state that does not fit is refused before anything changes, and the state stays
+/// usable.
+/// </para>
 /// </remarks>
 /// <typeparam name="TFact">The fact type.</typeparam>
 /// <typeparam name="TKey">The group key type.</typeparam>
@@ -43,14 +50,27 @@ public sealed class KpiState<TFact, TKey>
 
     internal StateCore<TFact, TKey> Core { get; private set; }
 
+    // The first error that left the state part-way through a batch or merge; the state is then unusable.
+    private Exception? _fault;
+
     /// <summary>Adds one fact.</summary>
     /// <param name="fact">The fact.</param>
     /// <returns>This state.</returns>
     /// <exception cref="ArgumentException">A selector returned an invalid value for the fact.</exception>
     /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
     public KpiState<TFact, TKey> Add(TFact fact)
     {
-        Core.Add(new ReadOnlySpan<TFact>(in fact));
+        EnsureUsable();
+        try
+        {
+            Core.Add(new ReadOnlySpan<TFact>(in fact));
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
+
         return this;
     }
 
@@ -59,9 +79,19 @@ public sealed class KpiState<TFact, TKey>
     /// <returns>This state.</returns>
     /// <exception cref="ArgumentException">A selector returned an invalid value.</exception>
     /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
     public KpiState<TFact, TKey> Add(ReadOnlySpan<TFact> facts)
     {
-        Core.Add(facts);
+        EnsureUsable();
+        try
+        {
+            Core.Add(facts);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
+
         return this;
     }
 
@@ -71,11 +101,11 @@ public sealed class KpiState<TFact, TKey>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null.</exception>
     /// <exception cref="ArgumentException">A selector returned an invalid value.</exception>
     /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
     public KpiState<TFact, TKey> Add(TFact[] facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        Core.Add(facts);
-        return this;
+        return Add(new ReadOnlySpan<TFact>(facts));
     }
 
     /// <summary>Adds a stream of facts, enumerating it exactly once through one reused buffer.</summary>
@@ -84,10 +114,20 @@ public sealed class KpiState<TFact, TKey>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null.</exception>
     /// <exception cref="ArgumentException">A selector returned an invalid value.</exception>
     /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
     public KpiState<TFact, TKey> Add(IEnumerable<TFact> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        FactBatches.Feed(facts, Core);
+        EnsureUsable();
+        try
+        {
+            FactBatches.Feed(facts, Core);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
+
         return this;
     }
 
@@ -99,17 +139,29 @@ public sealed class KpiState<TFact, TKey>
     /// The merged state keeps this state's options (its as-of instant decides pace when the table is finished).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
-    /// <exception cref="ArgumentException">The states belong to different definitions or settings.</exception>
+    /// <exception cref="ArgumentException">The states belong to different definitions or settings, or <paramref name="other"/> failed part-way through an add or merge.</exception>
     /// <example>
     /// <code>
     /// var yesterday = metric.Restore(storedSnapshot, options);
     /// yesterday.Merge(metric.CreateState(options).Add(todaysFacts));
     /// </code>
     /// </example>
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
     public KpiState<TFact, TKey> Merge(KpiState<TFact, TKey> other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Core.MergeFrom(ReferenceEquals(other, this) ? Core.Clone() : other.Core);
+        EnsureUsable();
+        other.EnsureUsable(nameof(other));
+        try
+        {
+            Core.MergeFrom(ReferenceEquals(other, this) ? Core.Clone() : other.Core);
+        }
+        catch (Exception e) when (e is not ArgumentException && Fault(e))
+        {
+            // A state of another definition is refused before anything changes; an overflow part-way is not.
+            throw;
+        }
+
         return this;
     }
 
@@ -131,22 +183,43 @@ public sealed class KpiState<TFact, TKey>
     /// }
     /// </code>
     /// </example>
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
     public KpiState<TFact, TKey> Merge(KpiSnapshot<TKey> snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        Core.Load(snapshot, merge: true);
+        EnsureUsable();
+        try
+        {
+            Core.Load(snapshot, merge: true);
+        }
+        catch (Exception e) when (e is not ArgumentException && Fault(e))
+        {
+            // An invalid snapshot is refused before anything changes; an overflow part-way is not.
+            throw;
+        }
+
         return this;
     }
 
     /// <summary>Returns an independent copy of this state.</summary>
     /// <returns>The copy.</returns>
-    public KpiState<TFact, TKey> Clone() => new(Metric, Options, Core.Clone());
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
+    public KpiState<TFact, TKey> Clone()
+    {
+        EnsureUsable();
+        return new(Metric, Options, Core.Clone());
+    }
 
     /// <summary>Finishes the state into a result table; the state stays usable.</summary>
     /// <returns>The table.</returns>
     /// <remarks>Applies the metric's windows, fill policy, comparisons and targets.</remarks>
     /// <exception cref="ArgumentException">A target stage needs the as-of instant and the options have none.</exception>
-    public KpiTable<TKey> ToTable() => Core.ToTable();
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
+    public KpiTable<TKey> ToTable()
+    {
+        EnsureUsable();
+        return Core.ToTable();
+    }
 
     /// <summary>
     /// Finishes the state into a table grouped by a coarser key, merging accumulators (so a team's rate is the ratio of
@@ -162,10 +235,12 @@ public sealed class KpiState<TFact, TKey>
     /// KpiTable&lt;string&gt; byTeam = connectRateByRep.RollUp(rep => teamOf[rep]);
     /// </code>
     /// </example>
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
     public KpiTable<TNew> RollUp<TNew>(Func<TKey, TNew> map)
         where TNew : notnull
     {
         ArgumentNullException.ThrowIfNull(map);
+        EnsureUsable();
         return Core.RollUp(map);
     }
 
@@ -174,5 +249,29 @@ public sealed class KpiState<TFact, TKey>
     /// filtered with <see cref="SalesKpi.Metric.WhereEntity"/>, two such parts; see <see cref="KpiSnapshot.Parts"/>).
     /// </summary>
     /// <returns>The snapshot; restore it with <see cref="Metric{TFact, TKey}.Restore"/> or merge it with <see cref="Merge(KpiSnapshot{TKey})"/>.</returns>
-    public KpiSnapshot<TKey> ToSnapshot() => Core.ToSnapshot();
+    /// <exception cref="InvalidOperationException">An earlier add or merge failed part-way (see remarks).</exception>
+    public KpiSnapshot<TKey> ToSnapshot()
+    {
+        EnsureUsable();
+        return Core.ToSnapshot();
+    }
+
+    /// <summary>Records that adding or merging failed part-way, so that the partial state is never read as a result.</summary>
+    /// <returns><see langword="false"/>, so that the exception propagates unchanged.</returns>
+    private bool Fault(Exception error)
+    {
+        _fault ??= error;
+        return false;
+    }
+
+    private void EnsureUsable(string? paramName = null)
+    {
+        if (_fault is { } fault)
+        {
+            string message = string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{(paramName is null ? "This state" : "The other state")} holds part of a batch: adding or merging failed with {fault.GetType().Name}: {fault.Message} Discard it and evaluate again.");
+            throw paramName is null ? new InvalidOperationException(message, fault) : new ArgumentException(message, paramName, fault);
+        }
+    }
 }

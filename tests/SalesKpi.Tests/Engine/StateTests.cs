@@ -261,6 +261,42 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void A_state_whose_add_failed_part_way_refuses_to_be_read_or_merged()
+    {
+        // The third fact's value is not finite: the first two were added, the batch was not.
+        var seconds = Metric.Sum<Act>(a => a.Seconds == 3 ? double.NaN : a.Seconds).By(a => a.Rep);
+        Act[] facts = [new(1, T.At(2026, 3, 2), Kind.Call, Seconds: 1), new(1, T.At(2026, 3, 2), Kind.Call, Seconds: 2), new(1, T.At(2026, 3, 2), Kind.Call, Seconds: 3)];
+        var state = seconds.CreateState(T.Utc);
+
+        var error = Assert.Throws<ArgumentException>(() => state.Add(facts));
+        Assert.Contains("NaN", error.Message, StringComparison.Ordinal);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => state.ToTable());
+        Assert.Same(error, refused.InnerException);
+        Assert.Contains("part of a batch", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => state.ToSnapshot());
+        Assert.Throws<InvalidOperationException>(() => state.Add(facts[0]));
+        Assert.Throws<InvalidOperationException>(() => state.Clone());
+        Assert.Throws<InvalidOperationException>(() => state.RollUp(rep => rep));
+        Assert.Equal("other", Assert.Throws<ArgumentException>(() => seconds.CreateState(T.Utc).Merge(state)).ParamName);
+
+        // A state whose add succeeded is not affected.
+        Assert.Equal(3.0, seconds.CreateState(T.Utc).Add(facts.AsSpan(0, 2)).ToTable()[1].Value);
+    }
+
+    [Fact]
+    public void A_state_that_refused_a_merge_of_another_definition_stays_usable()
+    {
+        var state = Grouped.CreateState(T.Utc).Add(T.RandomActs(100, seed: 4));
+        var before = state.ToTable().Cells;
+        var other = Metric.Count<Act>().By(a => (a.Rep, a.Kind)).PerPeriod(PeriodKind.Day, a => a.At).CreateState(T.Utc);
+
+        Assert.Throws<ArgumentException>(() => state.Merge(other));
+
+        Assert.Equal(before, state.ToTable().Cells);
+    }
+
+    [Fact]
     public void Restore_rejects_snapshots_that_do_not_fit()
     {
         var weekly = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
