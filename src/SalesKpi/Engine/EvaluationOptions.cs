@@ -1,5 +1,7 @@
 using System;
+using System.Globalization;
 using NodaTime;
+using NodaTime.Text;
 
 namespace SalesKpi;
 
@@ -192,6 +194,23 @@ public sealed class EvaluationOptions<TFact>
 
     /// <summary>Gets the business-date basis given to <see cref="InBasis{TRep}(BusinessDateBasis{TRep}, Func{TFact, TRep}, DateTimeZone?)"/>, or <see langword="null"/>.</summary>
     internal BasisBinding<TFact>? Binding { get; }
+
+    /// <summary>Describes the settings <see cref="SameTimeSettings"/> compares, for a snapshot to record (per-fact zone selectors by their kind only).</summary>
+    internal string DescribeTimeSettings(bool withAsOf)
+    {
+        string text = "zone " + Zone.Id;
+        if (ZoneOf is not null)
+        {
+            text += Binding is not null ? string.Create(CultureInfo.InvariantCulture, $"; per-fact zones ({Binding.Kind} basis)") : "; per-fact zones";
+        }
+
+        if (withAsOf && AsOf is Instant asOf)
+        {
+            text += "; as-of " + InstantPattern.ExtendedIso.Format(asOf);
+        }
+
+        return text;
+    }
 
     internal bool SameTimeSettings(EvaluationOptions<TFact>? other, bool compareAsOf)
     {

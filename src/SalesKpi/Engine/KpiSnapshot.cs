@@ -16,6 +16,7 @@ public abstract class KpiSnapshot
     private readonly LocalDate[]? _periods;
     private readonly CellState[] _cells;
     private readonly KpiSnapshot[] _parts;
+    private readonly string _timeSettings = string.Empty;
 
     private protected KpiSnapshot(string metric, long factCount, LocalDate[]? periods, CellState[] cells, KpiSnapshot[]? parts)
     {
@@ -45,10 +46,34 @@ public abstract class KpiSnapshot
     /// </summary>
     public IReadOnlyList<KpiSnapshot> Parts => _parts;
 
+    /// <summary>
+    /// Gets what placed the state's facts in time, where it matters: for a metric per period or a conversion, the
+    /// evaluation's zone (and whether each fact had its own zone, by which basis), and for a conversion the as-of instant
+    /// (it decides censoring); empty otherwise. A restore or merge refuses a snapshot whose settings differ from the
+    /// state's, as a merge of states does. An empty value (a snapshot built without it) is not checked.
+    /// </summary>
+    /// <example><c>zone Europe/Paris</c>, <c>zone America/New_York; per-fact zones (RepHomeZone basis); as-of 2026-06-30T00:00:00Z</c>.</example>
+    public string TimeSettings
+    {
+        get => _timeSettings;
+        init => _timeSettings = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Gets the type of the group keys.</summary>
     public abstract Type KeyType { get; }
 
     internal LocalDate[]? PeriodArray => _periods;
 
     internal CellState[] CellArray => _cells;
+
+    /// <summary>Throws when this snapshot records time settings other than <paramref name="expected"/>.</summary>
+    internal void EnsureTimeSettings(string expected)
+    {
+        if (_timeSettings.Length > 0 && _timeSettings != expected)
+        {
+            throw Errors.Argument(
+                $"The snapshot was evaluated with time settings '{_timeSettings}', this state with '{(expected.Length == 0 ? "none" : expected)}': its facts would land in other periods or windows.",
+                "snapshot");
+        }
+    }
 }

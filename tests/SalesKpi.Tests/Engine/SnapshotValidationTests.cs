@@ -150,6 +150,67 @@ public sealed class SnapshotValidationTests
     }
 
     [Fact]
+    public void A_snapshot_records_its_zone_and_is_refused_by_a_state_in_another_zone()
+    {
+        var weekly = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var snapshot = weekly.CreateState(T.Utc).Add(Facts).ToSnapshot();
+        Assert.Equal("zone UTC", snapshot.TimeSettings);
+
+        var error = Assert.Throws<ArgumentException>(() => weekly.Restore(snapshot, T.Paris));
+        Assert.Equal("snapshot", error.ParamName);
+        Assert.Contains("'zone UTC'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'zone Europe/Paris'", error.Message, StringComparison.Ordinal);
+
+        var paris = weekly.CreateState(T.Paris).Add(Facts);
+        var before = paris.ToTable().Cells;
+        Assert.Throws<ArgumentException>(() => paris.Merge(snapshot));
+        Assert.Equal(before, paris.ToTable().Cells);
+
+        Assert.Equal(weekly.Evaluate(Facts, T.Utc).Cells, weekly.Restore(snapshot, T.Utc).ToTable().Cells);
+    }
+
+    [Fact]
+    public void A_metric_that_places_nothing_in_time_records_no_settings_and_restores_in_any_zone()
+    {
+        var byRep = Metric.Count<Act>().By(a => a.Rep);
+        var snapshot = byRep.CreateState(T.Utc).Add(Facts).ToSnapshot();
+
+        Assert.Equal(string.Empty, snapshot.TimeSettings);
+        Assert.Equal(byRep.Evaluate(Facts).Cells, byRep.Restore(snapshot, T.Paris).ToTable().Cells);
+    }
+
+    [Fact]
+    public void A_snapshot_built_without_settings_is_not_checked()
+    {
+        var weekly = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var snapshot = weekly.CreateState(T.Utc).Add(Facts).ToSnapshot();
+        var bare = new KpiSnapshot<int>(snapshot.Metric, snapshot.FactCount, snapshot.Keys, snapshot.Periods, snapshot.Cells);
+
+        Assert.Equal(string.Empty, bare.TimeSettings);
+        Assert.Equal(snapshot.Cells.Count, weekly.Restore(bare, T.Paris).CellCount);
+        var recorded = new KpiSnapshot<int>(bare.Metric, bare.FactCount, bare.Keys, bare.Periods, bare.Cells) { TimeSettings = "zone UTC" };
+        Assert.Throws<ArgumentException>(() => weekly.Restore(recorded, T.Paris));
+    }
+
+    [Fact]
+    public void A_conversion_snapshot_records_its_as_of_instant_and_a_rep_basis_its_kind()
+    {
+        var lead = new TestLead(1, "Tech", [new("MQL", T.At(2026, 6, 20))]);
+        var options = EvaluationOptions<TestLead>.InZone(T.Utc).WithAsOf(T.At(2026, 6, 30, 0));
+        var metric = Metric.Conversion<TestLead, Step>(l => l.Steps, s => s.At, s => s.Stage == "MQL", s => s.Stage == "SAL", NodaTime.Duration.FromDays(30));
+        var snapshot = metric.CreateState(options).Add(lead).ToSnapshot();
+
+        Assert.Equal("zone UTC; as-of 2026-06-30T00:00:00Z", snapshot.TimeSettings);
+        Assert.Throws<ArgumentException>(() => metric.Restore(snapshot, options.WithAsOf(T.At(2026, 7, 31, 0))));
+
+        var homeZones = BusinessDateBasis<int>.RepHomeZone(rep => rep == 1 ? T.Paris : T.NewYork);
+        var weekly = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        var basisSnapshot = weekly.CreateState(EvaluationOptions<Act>.InBasis(homeZones, a => a.Rep, T.Utc)).Add(Facts).ToSnapshot();
+        Assert.Equal("zone UTC; per-fact zones (RepHomeZone basis)", basisSnapshot.TimeSettings);
+        Assert.Throws<ArgumentException>(() => weekly.Restore(basisSnapshot, T.Utc));
+    }
+
+    [Fact]
     public void Distinct_members_that_repeat_or_are_out_of_order_are_rejected()
     {
         Rejected(Distinct, cell => cell with { Integers = [3, 3] }, "ascending");

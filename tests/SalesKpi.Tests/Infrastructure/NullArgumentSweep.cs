@@ -66,6 +66,7 @@ public static class NullArgumentSweep
         [typeof(SalesActivityKind)] = () => SalesActivityKind.Call,
         [typeof(DealStage)] = () => DealStage.Of("Discovery", 0),
         [typeof(WorkingCalendarId)] = () => WorkingCalendarId.Of("x"),
+        [typeof(KpiSnapshot)] = () => new KpiSnapshot<int>("count", 0, [], null, []),
         [typeof(SalesKpi.Forecasting.Forecast)] = () => new SalesKpi.Forecasting.Forecast("x", new[] { 1.0 }, Array.Empty<SalesKpi.Forecasting.PredictionInterval>()),
         [typeof(SalesKpi.Forecasting.EtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.Ses(),
         [typeof(SalesKpi.Forecasting.AutoEtsMethod)] = () => SalesKpi.Forecasting.ExponentialSmoothing.AutoEts(),

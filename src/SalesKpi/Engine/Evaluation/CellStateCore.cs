@@ -218,8 +218,12 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             states[i] = Cells.At(c).ToState();
         }
 
-        return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, null, trusted: true);
+        return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, null, trusted: true) { TimeSettings = TimeSettings() };
     }
+
+    /// <summary>Describes what places facts in time for this state, as its merges compare it (empty when nothing does).</summary>
+    private string TimeSettings() =>
+        Metric.UsesOptions && Options is not null ? Options.DescribeTimeSettings(Metric.Aggregation.HasIntrinsicTime) : string.Empty;
 
     // Fully optimised at once, like the fact loop: a state typically merges a batch of snapshots once, and the cell
     // loop would otherwise run as tier-0 or on-stack-replaced code for the first calls (measured at 2–3 times the cost).
@@ -235,6 +239,8 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         {
             throw new ArgumentException($"The snapshot is made of {snapshot.Parts.Count} parts; a '{snapshot.Metric}' state has none.", nameof(snapshot));
         }
+
+        snapshot.EnsureTimeSettings(TimeSettings());
 
         if ((snapshot.Periods is null) != (Periods is null))
         {
