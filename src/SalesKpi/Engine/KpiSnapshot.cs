@@ -17,6 +17,7 @@ public abstract class KpiSnapshot
     private readonly CellState[] _cells;
     private readonly KpiSnapshot[] _parts;
     private readonly string _timeSettings = string.Empty;
+    private readonly string _metricName = string.Empty;
 
     private protected KpiSnapshot(string metric, long factCount, LocalDate[]? periods, CellState[] cells, KpiSnapshot[]? parts)
     {
@@ -59,12 +60,36 @@ public abstract class KpiSnapshot
         init => _timeSettings = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>
+    /// Gets the name of the metric the state belongs to, given with <see cref="SalesKpi.Metric.Named{TFact, TKey}"/>, or
+    /// empty when it has none. A restore or merge into a metric of another name is refused (the primitive's tag,
+    /// <see cref="Metric"/>, cannot tell two counts apart; a name can). An empty value is not checked.
+    /// </summary>
+    public string MetricName
+    {
+        get => _metricName;
+        init => _metricName = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Gets the type of the group keys.</summary>
     public abstract Type KeyType { get; }
 
     internal LocalDate[]? PeriodArray => _periods;
 
     internal CellState[] CellArray => _cells;
+
+    /// <summary>Throws when this snapshot names a metric other than <paramref name="name"/>.</summary>
+    internal void EnsureMetricName(string? name)
+    {
+        if (_metricName.Length > 0 && _metricName != (name ?? string.Empty))
+        {
+            throw Errors.Argument(
+                name is null
+                    ? $"The snapshot belongs to the metric '{_metricName}'; this metric has no name."
+                    : $"The snapshot belongs to the metric '{_metricName}', not '{name}'.",
+                "snapshot");
+        }
+    }
 
     /// <summary>Throws when this snapshot records time settings other than <paramref name="expected"/>.</summary>
     internal void EnsureTimeSettings(string expected)

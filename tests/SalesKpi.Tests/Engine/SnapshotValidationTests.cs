@@ -211,6 +211,24 @@ public sealed class SnapshotValidationTests
     }
 
     [Fact]
+    public void A_named_metric_s_snapshot_restores_only_into_the_metric_of_that_name()
+    {
+        var calls = Metric.Count<Act>().Where(a => a.Kind == Kind.Call).By(a => a.Rep).Named("calls");
+        var emails = Metric.Count<Act>().Where(a => a.Kind == Kind.Email).By(a => a.Rep).Named("emails");
+        var unnamed = Metric.Count<Act>().Where(a => a.Kind == Kind.Email).By(a => a.Rep);
+        var snapshot = calls.CreateState(T.Utc).Add(Facts).ToSnapshot();
+
+        Assert.Equal("calls", snapshot.MetricName);
+        Assert.Contains("'calls', not 'emails'", Assert.Throws<ArgumentException>(() => emails.Restore(snapshot)).Message, StringComparison.Ordinal);
+        Assert.Contains("has no name", Assert.Throws<ArgumentException>(() => unnamed.Restore(snapshot)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => emails.CreateState().Merge(snapshot));
+        Assert.Equal(calls.Evaluate(Facts).Cells, calls.Restore(snapshot).ToTable().Cells);
+
+        // An unnamed metric's snapshot names nothing and is not checked.
+        Assert.Equal(string.Empty, unnamed.CreateState().Add(Facts).ToSnapshot().MetricName);
+    }
+
+    [Fact]
     public void Distinct_members_that_repeat_or_are_out_of_order_are_rejected()
     {
         Rejected(Distinct, cell => cell with { Integers = [3, 3] }, "ascending");

@@ -218,7 +218,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             states[i] = Cells.At(c).ToState();
         }
 
-        return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, null, trusted: true) { TimeSettings = TimeSettings() };
+        return new KpiSnapshot<TKey>(Metric.Aggregation.Name, Added, keys, periods, states, null, trusted: true) { TimeSettings = TimeSettings(), MetricName = Metric.Name ?? string.Empty };
     }
 
     /// <summary>Describes what places facts in time for this state, as its merges compare it (empty when nothing does).</summary>
@@ -240,6 +240,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             throw new ArgumentException($"The snapshot is made of {snapshot.Parts.Count} parts; a '{snapshot.Metric}' state has none.", nameof(snapshot));
         }
 
+        snapshot.EnsureMetricName(Metric.Name);
         snapshot.EnsureTimeSettings(TimeSettings());
 
         if ((snapshot.Periods is null) != (Periods is null))

@@ -111,7 +111,7 @@ internal sealed class EntityFilteredCore<TFact, TKey, TEntity>(
     /// each sorted by key then period like any snapshot.
     /// </summary>
     public override KpiSnapshot<TKey> ToSnapshot() =>
-        new(Tag, values.FactsAdded, [], metric.Period is null ? null : [], [], [values.ToSnapshot(), conditions.ToSnapshot()], trusted: true);
+        new(Tag, values.FactsAdded, [], metric.Period is null ? null : [], [], [values.ToSnapshot(), conditions.ToSnapshot()], trusted: true) { MetricName = metric.Name ?? string.Empty };
 
     public override void Load(KpiSnapshot<TKey> snapshot, bool merge)
     {
@@ -124,6 +124,8 @@ internal sealed class EntityFilteredCore<TFact, TKey, TEntity>(
         {
             throw new ArgumentException($"An entity-filtered snapshot has no cells of its own; this one has {snapshot.Cells.Count}.", nameof(snapshot));
         }
+
+        snapshot.EnsureMetricName(metric.Name);
 
         if (snapshot.Parts is not [KpiSnapshot<(TKey, TEntity)> valuePart, KpiSnapshot<TEntity> conditionPart])
         {

@@ -291,7 +291,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
             new KpiSnapshot<(TEntity, TKey)>(EventConversionCore.Tag + ":entries", entryOrder.Length, entryKeys, null, entryCells, null, trusted: true),
             new KpiSnapshot<TEntity>(EventConversionCore.Tag + ":conversions", conversionOrder.Length, conversionKeys, null, conversionCells, null, trusted: true),
         ];
-        return new KpiSnapshot<TKey>(EventConversionCore.Tag, _added, [], perPeriod ? [] : null, [], parts, trusted: true) { TimeSettings = _options.DescribeTimeSettings(withAsOf: true) };
+        return new KpiSnapshot<TKey>(EventConversionCore.Tag, _added, [], perPeriod ? [] : null, [], parts, trusted: true) { TimeSettings = _options.DescribeTimeSettings(withAsOf: true), MetricName = _metric.Name ?? string.Empty };
     }
 
     public override void Load(KpiSnapshot<TKey> snapshot, bool merge)
@@ -306,6 +306,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
             throw new ArgumentException($"A snapshot of a conversion of events has no cells of its own; this one has {snapshot.Cells.Count}.", nameof(snapshot));
         }
 
+        snapshot.EnsureMetricName(_metric.Name);
         snapshot.EnsureTimeSettings(_options.DescribeTimeSettings(withAsOf: true));
         bool perPeriod = _metric.Period is not null;
         if ((snapshot.Periods is not null) != perPeriod)
