@@ -196,7 +196,9 @@ public sealed class ConversionOfEventsTests
             new KpiSnapshot<(int, Ungrouped)>(entries.Metric, 1, [entries.Keys[0]], null, [new CellState { Count = 2, Integers = [1, 2, 3] }]),
             snapshot.Parts[1],
         ]);
-        Assert.Throws<ArgumentException>(() => MqlToSal().Restore(broken, June));
+        var error = Assert.Throws<ArgumentException>(() => MqlToSal().Restore(broken, June));
+        Assert.Equal("snapshot", error.ParamName);
+        Assert.Contains($"entries cell 0 (key {entries.Keys[0]}) is invalid: a cell of events needs Count events", error.Message, StringComparison.Ordinal);
     }
 
     [Property(MaxTest = 80)]

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using NodaTime;
 
@@ -326,7 +327,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
         for (int c = 0; c < entries.Cells.Count; c++)
         {
             var (entity, key) = entries.Keys[c];
-            foreach (var (at, day) in Events(entries.Cells[c], perPeriod))
+            foreach (var (at, day) in Events(entries.Cells[c], perPeriod, "entries", c, entries.Keys[c]))
             {
                 newEntries.Add((entity, key, at, day));
             }
@@ -335,7 +336,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
         var newConversions = new List<(TEntity Entity, Instant At, int Day)>();
         for (int c = 0; c < conversions.Cells.Count; c++)
         {
-            foreach (var (at, day) in Events(conversions.Cells[c], perPeriod))
+            foreach (var (at, day) in Events(conversions.Cells[c], perPeriod, "conversions", c, conversions.Keys[c]))
             {
                 newConversions.Add((conversions.Keys[c], at, day));
             }
@@ -354,21 +355,29 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
         _added = checked(_added + snapshot.FactCount);
     }
 
-    private static List<(Instant At, int Day)> Events(CellState cell, bool perPeriod)
+    /// <summary>Reads the events of cell <paramref name="index"/> of a part; an invalid cell is an error naming the part, the cell and its key.</summary>
+    private static List<(Instant At, int Day)> Events(CellState cell, bool perPeriod, string part, int index, object key)
     {
-        var data = cell.Integers;
-        if (cell.Count < 0 || data is null || data.Length != 3 * cell.Count)
+        try
         {
-            throw CellState.Invalid("a cell of events needs Count events as triples in Integers");
-        }
+            var data = cell.Integers;
+            if (cell.Count < 0 || data is null || data.Length != 3 * cell.Count)
+            {
+                throw CellState.Invalid("a cell of events needs Count events as triples in Integers");
+            }
 
-        var events = new List<(Instant, int)>((int)cell.Count);
-        for (int i = 0; i < cell.Count; i++)
+            var events = new List<(Instant, int)>((int)cell.Count);
+            for (int i = 0; i < cell.Count; i++)
+            {
+                events.Add(EventConversionCore.Read(data, i, perPeriod));
+            }
+
+            return events;
+        }
+        catch (ArgumentException e) when (e.Data[CellState.InvalidReasonKey] is string reason)
         {
-            events.Add(EventConversionCore.Read(data, i, perPeriod));
+            throw Errors.Argument(string.Create(CultureInfo.InvariantCulture, $"The snapshot's {part} cell {index} (key {key}) is invalid: {reason}."), "snapshot", e);
         }
-
-        return events;
     }
 
     private void AddEntry(in Entry entry)
