@@ -228,6 +228,123 @@ public sealed class SnapshotValidationTests
         Assert.Equal(string.Empty, unnamed.CreateState().Add(Facts).ToSnapshot().MetricName);
     }
 
+    private static readonly Metric<Act, int>[] EveryPrimitive =
+    [
+        Metric.Count<Act>().By(a => a.Rep),
+        LongSum,
+        DecimalSum,
+        DoubleSum,
+        Metric.Mean<Act>(a => a.Seconds).By(a => a.Rep),
+        Metric.Mean<Act>(a => a.Amount).By(a => a.Rep),
+        Metric.Mean<Act>(a => (double)a.Seconds).By(a => a.Rep),
+        Metric.Min<Act>(a => (double)a.Seconds).By(a => a.Rep),
+        Max,
+        Metric.Min<Act>(a => a.Amount).By(a => a.Rep),
+        Rate,
+        CountRatio,
+        DoubleRatio,
+        Metric.Ratio<Act>(a => a.Amount, a => 1m).By(a => a.Rep),
+        Distinct,
+        Metric.Median<Act>(a => (double)a.Seconds).By(a => a.Rep),
+        Metric.LastValue<Act>(a => a.Seconds % 5, a => a.At, a => a.Amount).By(a => a.Rep),
+    ];
+
+    /// <summary>
+    /// Fuzzing a field of a valid snapshot: the restore either refuses it with an error on the snapshot, or every value of
+    /// the restored table is one an evaluation could give (finite, a rate in [0, 1], counts not negative).
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 2000)]
+    public void A_corrupted_snapshot_is_refused_or_restores_to_sound_values(byte metricChoice, byte fieldChoice, byte valueChoice, int seed)
+    {
+        var metric = EveryPrimitive[metricChoice % EveryPrimitive.Length];
+        var random = new Random(seed);
+        long[] longs = [-1, 0, 1, 2, 7, 1_000, long.MaxValue, long.MinValue];
+        double[] doubles = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1e300, -1, 0, 1, 1e300];
+        decimal[] decimals = [decimal.MinValue, -1m, 0m, 1m, 12.5m, decimal.MaxValue];
+        long PickLong() => longs[(valueChoice + random.Next(longs.Length)) % longs.Length];
+        double PickDouble() => doubles[(valueChoice + random.Next(doubles.Length)) % doubles.Length];
+        decimal PickDecimal() => decimals[(valueChoice + random.Next(decimals.Length)) % decimals.Length];
+        CellState Corrupt(CellState cell) => (fieldChoice % 11) switch
+        {
+            0 => cell with { Count = PickLong() },
+            1 => cell with { Integer = PickLong() },
+            2 => cell with { Integer2 = PickLong() },
+            3 => cell with { Integer3 = PickLong() },
+            4 => cell with { Decimal = PickDecimal() },
+            5 => cell with { Decimal2 = PickDecimal() },
+            6 => cell with { Real = PickDouble() },
+            7 => cell with { Real2 = PickDouble() },
+            8 => cell with { Integers = [.. Enumerable.Range(0, random.Next(5)).Select(_ => PickLong())] },
+            9 => cell with { Reals = [.. Enumerable.Range(0, random.Next(5)).Select(_ => PickDouble())] },
+            _ => cell with { Decimals = [.. Enumerable.Range(0, random.Next(5)).Select(_ => PickDecimal())] },
+        };
+
+        var snapshot = Corrupted(metric, Corrupt);
+        KpiTable<int> table;
+        try
+        {
+            table = metric.Restore(snapshot, T.Utc).ToTable();
+        }
+        catch (ArgumentException e)
+        {
+            Assert.Equal("snapshot", e.ParamName);
+            return;
+        }
+
+        foreach (var cell in table)
+        {
+            var value = cell.Value;
+            Assert.True(value.Count >= 0, $"{metric}: count {value.Count}");
+            if (value.Value is double v)
+            {
+                Assert.True(double.IsFinite(v), $"{metric}: value {v}");
+                if (value.Kind == KpiValueKind.Rate)
+                {
+                    Assert.InRange(v, 0.0, 1.0);
+                }
+            }
+        }
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public void A_corrupted_cohort_conversion_snapshot_is_refused_or_restores_to_rates_in_range(byte field, long value)
+    {
+        var leads = new TestLead[]
+        {
+            new(1, "Tech", [new("MQL", T.At(2026, 1, 10)), new("SAL", T.At(2026, 1, 20))]),
+            new(2, "Tech", [new("MQL", T.At(2026, 6, 20))]),
+            new(3, "Tech", [new("MQL", T.At(2026, 2, 1))]),
+        };
+        var options = EvaluationOptions<TestLead>.InZone(T.Utc).WithAsOf(T.At(2026, 6, 30));
+        var metric = Metric.Conversion<TestLead, Step>(l => l.Steps, s => s.At, s => s.Stage == "MQL", s => s.Stage == "SAL", NodaTime.Duration.FromDays(30))
+            .By(l => l.Industry);
+        var snapshot = metric.CreateState(options).Add(leads).ToSnapshot();
+        long small = value % 6;
+        var cell = snapshot.Cells[0];
+        cell = (field % 4) switch
+        {
+            0 => cell with { Count = small },
+            1 => cell with { Integer = small },
+            2 => cell with { Integer2 = small },
+            _ => cell with { Integer3 = small },
+        };
+
+        KpiTable<string> table;
+        try
+        {
+            table = metric.Restore(new KpiSnapshot<string>(snapshot.Metric, snapshot.FactCount, snapshot.Keys, snapshot.Periods, [cell]) { TimeSettings = snapshot.TimeSettings }, options).ToTable();
+        }
+        catch (ArgumentException e)
+        {
+            Assert.Equal("snapshot", e.ParamName);
+            return;
+        }
+
+        var restored = table["Tech"];
+        Assert.True(restored.Value is null || restored.Value is >= 0.0 and <= 1.0, $"rate {restored.Value}");
+        Assert.True(restored.Numerator + restored.Censored <= restored.Denominator, "successes and censored trials above trials");
+    }
+
     [Fact]
     public void Distinct_members_that_repeat_or_are_out_of_order_are_rejected()
     {

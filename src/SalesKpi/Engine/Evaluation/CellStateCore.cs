@@ -286,7 +286,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                 {
                     keySlots[i] = k;
                     periodSlots[i] = p;
-                    restored[i] = TAcc.FromState(in cells[i]);
+                    restored[i] = Restored(in cells[i]);
                     continue;
                 }
 
@@ -295,7 +295,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
                     throw new ArgumentException($"The snapshot holds cell {i} ({snapshot.Keys[i]}) twice.", nameof(snapshot));
                 }
 
-                Cells.GetOrAdd(k, p) = TAcc.FromState(in cells[i]);
+                Cells.GetOrAdd(k, p) = Restored(in cells[i]);
             }
         }
         catch (ArgumentException e) when (e.Data[CellState.InvalidReasonKey] is string reason)
@@ -316,6 +316,15 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     KpiValue IAccumulatorValuer<TAcc>.ValueOf(in TAcc acc) => ValueOf(in acc);
 
     protected abstract KpiValue ValueOf(in TAcc acc);
+
+    /// <summary>Returns why a restored accumulator is one this metric cannot produce (beyond its type's own checks), or <see langword="null"/>.</summary>
+    protected virtual string? ProblemOf(in TAcc acc) => null;
+
+    private TAcc Restored(in CellState cell)
+    {
+        var acc = TAcc.FromState(in cell);
+        return ProblemOf(in acc) is { } problem ? throw CellState.Invalid(problem) : acc;
+    }
 
     protected abstract CellStateCore<TFact, TKey, TAcc> CreateEmpty();
 

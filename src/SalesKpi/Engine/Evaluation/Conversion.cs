@@ -82,6 +82,10 @@ internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<T
 
     protected override KpiValue ValueOf(in ConversionAccumulator acc) => ConversionAggregation<TFact, TEvent>.ValueOf(acc, _spec.Basis);
 
+    // On the cohort basis a trial's success and its censoring are counted in the trial's own cell, and exclusively.
+    protected override string? ProblemOf(in ConversionAccumulator acc) =>
+        _spec.Basis == ConversionBasis.Cohort && acc.Successes + acc.Censored > acc.Trials ? "more successes and censored trials than trials in a cohort cell" : null;
+
     protected override CellStateCore<TFact, TKey, ConversionAccumulator> CreateEmpty() =>
         new ConversionStateCore<TFact, TKey, TEvent>(Metric, Options, _spec);
 

@@ -173,6 +173,8 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
 
     protected override KpiValue ValueOf(in TAcc acc) => _kernel.ValueOf(in acc);
 
+    protected override string? ProblemOf(in TAcc acc) => _kernel.ProblemOf(in acc);
+
     protected override CellStateCore<TFact, TKey, TAcc> CreateEmpty() =>
         new KernelStateCore<TFact, TKey, TAcc, TKernel>(Metric, Options, _kernel);
 

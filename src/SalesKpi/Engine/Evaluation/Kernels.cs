@@ -14,6 +14,9 @@ internal interface IKernel<TFact, TAcc>
     void Add(ref TAcc acc, in TFact fact);
 
     KpiValue ValueOf(in TAcc acc);
+
+    /// <summary>Returns why a restored accumulator is one this kernel cannot produce (beyond the accumulator's own checks), or <see langword="null"/>.</summary>
+    string? ProblemOf(in TAcc acc) => null;
 }
 
 internal static class KernelErrors
@@ -114,6 +117,9 @@ internal readonly struct RateKernel<TFact>(Func<TFact, bool> success) : IKernel<
     public void Add(ref PairCountAccumulator acc, in TFact fact) => acc.Add(success(fact), true);
 
     public KpiValue ValueOf(in PairCountAccumulator acc) => KpiValue.RateOf(acc.Numerator, acc.Denominator, acc.N, 0);
+
+    public string? ProblemOf(in PairCountAccumulator acc) =>
+        acc.Denominator != acc.N ? "a rate counts every fact in its denominator, but the denominator differs from the count" : null;
 }
 
 internal readonly struct CountRatioKernel<TFact>(Func<TFact, bool> numerator, Func<TFact, bool> denominator) : IKernel<TFact, PairCountAccumulator>
