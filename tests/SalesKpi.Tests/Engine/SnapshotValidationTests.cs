@@ -346,6 +346,20 @@ public sealed class SnapshotValidationTests
     }
 
     [Fact]
+    public void A_snapshot_holding_a_cell_twice_is_refused_by_a_merge_as_by_a_restore()
+    {
+        var byRep = Metric.Count<Act>().By(a => a.Rep);
+        var snapshot = byRep.CreateState().Add(Facts).ToSnapshot();
+        var twice = new KpiSnapshot<int>("count", snapshot.FactCount, [.. snapshot.Keys, snapshot.Keys[0]], null, [.. snapshot.Cells, snapshot.Cells[0]]);
+        var state = byRep.CreateState().Add(Facts);
+        var before = state.ToTable().Cells;
+
+        Assert.Contains("twice", Assert.Throws<ArgumentException>(() => byRep.Restore(twice)).Message, StringComparison.Ordinal);
+        Assert.Contains("twice", Assert.Throws<ArgumentException>(() => state.Merge(twice)).Message, StringComparison.Ordinal);
+        Assert.Equal(before, state.ToTable().Cells);
+    }
+
+    [Fact]
     public void Distinct_members_that_repeat_or_are_out_of_order_are_rejected()
     {
         Rejected(Distinct, cell => cell with { Integers = [3, 3] }, "ascending");

@@ -261,6 +261,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         var keySlots = merge ? new int[cells.Length] : [];
         var periodSlots = merge ? new int[cells.Length] : [];
         var restored = merge ? new TAcc[cells.Length] : [];
+        var seen = merge ? new HashSet<long>(cells.Length) : null;
         LocalDate lastStart = default;
         int lastSlot = -1;
         int i = 0;
@@ -284,6 +285,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                 if (merge)
                 {
+                    if (!seen!.Add(((long)k << 32) | (uint)p))
+                    {
+                        throw new ArgumentException($"The snapshot holds cell {i} ({snapshot.Keys[i]}) twice.", nameof(snapshot));
+                    }
+
                     keySlots[i] = k;
                     periodSlots[i] = p;
                     restored[i] = Restored(in cells[i]);
