@@ -173,7 +173,10 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
 
     protected override KpiValue ValueOf(in TAcc acc) => _kernel.ValueOf(in acc);
 
-    protected override string? ProblemOf(in TAcc acc) => _kernel.ProblemOf(in acc);
+    // Only a rate knows more about its cells than their accumulator type does (a branch decided when the code is compiled;
+    // a default interface method would box the kernel per cell).
+    protected override string? ProblemOf(in TAcc acc) =>
+        typeof(TKernel) == typeof(RateKernel<TFact>) ? RateKernel<TFact>.ProblemOf(in Unsafe.As<TAcc, PairCountAccumulator>(ref Unsafe.AsRef(in acc))) : null;
 
     protected override CellStateCore<TFact, TKey, TAcc> CreateEmpty() =>
         new KernelStateCore<TFact, TKey, TAcc, TKernel>(Metric, Options, _kernel);

@@ -14,9 +14,6 @@ internal interface IKernel<TFact, TAcc>
     void Add(ref TAcc acc, in TFact fact);
 
     KpiValue ValueOf(in TAcc acc);
-
-    /// <summary>Returns why a restored accumulator is one this kernel cannot produce (beyond the accumulator's own checks), or <see langword="null"/>.</summary>
-    string? ProblemOf(in TAcc acc) => null;
 }
 
 internal static class KernelErrors
@@ -118,7 +115,8 @@ internal readonly struct RateKernel<TFact>(Func<TFact, bool> success) : IKernel<
 
     public KpiValue ValueOf(in PairCountAccumulator acc) => KpiValue.RateOf(acc.Numerator, acc.Denominator, acc.N, 0);
 
-    public string? ProblemOf(in PairCountAccumulator acc) =>
+    /// <summary>Returns why a restored rate cell is one no evaluation gives (every fact counts in the denominator), or <see langword="null"/>.</summary>
+    public static string? ProblemOf(in PairCountAccumulator acc) =>
         acc.Denominator != acc.N ? "a rate counts every fact in its denominator, but the denominator differs from the count" : null;
 }
 
