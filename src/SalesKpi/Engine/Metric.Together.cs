@@ -122,7 +122,8 @@ public static partial class Metric
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitions"/> is negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="metrics"/> holds a null metric (the message gives its position), or <paramref name="options"/> is null but a metric needs a zone.</exception>
-    /// <exception cref="AggregateException">A partition failed (for example a selector returned an invalid value).</exception>
+    /// <exception cref="ArgumentException">A selector returned an invalid value (the error of the earliest such fact, as the sequential evaluation gives).</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
     /// <exception cref="OverflowException">An integer or decimal sum overflowed while merging.</exception>
     /// <example>
     /// <code>
@@ -148,14 +149,36 @@ public static partial class Metric
         return passes[0].ToTables();
     }
 
-    /// <summary>Runs <paramref name="add"/> on each of <paramref name="count"/> contiguous partitions of the facts in parallel.</summary>
-    internal static void ForEachPartition<TFact>(ReadOnlyMemory<TFact> facts, int count, Action<int, ReadOnlySpan<TFact>> add) =>
+    /// <summary>
+    /// Runs <paramref name="add"/> on each of <paramref name="count"/> contiguous partitions of the facts in parallel.
+    /// When partitions fail, the error of the first failing partition is rethrown as it was: it comes from the earliest
+    /// failing fact, so a parallel evaluation throws what the sequential evaluation throws.
+    /// </summary>
+    internal static void ForEachPartition<TFact>(ReadOnlyMemory<TFact> facts, int count, Action<int, ReadOnlySpan<TFact>> add)
+    {
+        var errors = new Exception?[count];
         Parallel.For(0, count, i =>
         {
             int start = (int)((long)facts.Length * i / count);
             int end = (int)((long)facts.Length * (i + 1) / count);
-            add(i, facts.Span[start..end]);
+            try
+            {
+                add(i, facts.Span[start..end]);
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
         });
+
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+        }
+    }
 
     /// <summary>The number of partitions of a parallel evaluation: as requested, or for 0 the processor count limited to one partition per 16,384 facts.</summary>
     internal static int PartitionCount(int requested, int facts)

@@ -214,7 +214,8 @@ public sealed class Metric<TFact, TKey>
     /// <remarks>Immediate. The delegates of the definition are called from several threads at once.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitions"/> is negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null but needed.</exception>
-    /// <exception cref="AggregateException">A partition failed (for example an invalid selector value).</exception>
+    /// <exception cref="ArgumentException">A selector returned an invalid value (the error of the earliest such fact, as <see cref="Evaluate(ReadOnlySpan{TFact}, EvaluationOptions{TFact}?)"/> gives).</exception>
+    /// <exception cref="OverflowException">An integer or decimal sum overflowed.</exception>
     public KpiTable<TKey> EvaluateParallel(ReadOnlyMemory<TFact> facts, EvaluationOptions<TFact>? options = null, int partitions = 0)
     {
         int count = Metric.PartitionCount(partitions, facts.Length);

@@ -212,12 +212,25 @@ public sealed class EvaluateAllTests
     }
 
     [Fact]
-    public void In_parallel_an_invalid_value_surfaces_from_its_partition()
+    public void In_parallel_an_invalid_value_surfaces_as_in_the_sequential_evaluation()
     {
-        var seconds = Metric.Sum<Act>(a => a.Seconds == 7 ? double.NaN : a.Seconds).By(Rep);
-        Act[] facts = [new(1, T.At(2026, 1, 1), Kind.Call, Seconds: 3), new(1, T.At(2026, 1, 2), Kind.Call, Seconds: 7)];
-        var error = Assert.Throws<AggregateException>(() => Metric.EvaluateAllParallel(facts, T.Utc, 2, seconds, seconds.FillEmptyWith(KpiValue.Exact(0m, 0))));
-        Assert.IsType<ArgumentException>(error.InnerExceptions.Single(), exactMatch: false);
+        var seconds = Metric.Sum<Act>(a => a.Seconds == 7 ? double.NaN : a.Seconds == 8 ? double.PositiveInfinity : a.Seconds).By(Rep);
+        Act[] facts =
+        [
+            new(1, T.At(2026, 1, 1), Kind.Call, Seconds: 3),
+            new(1, T.At(2026, 1, 2), Kind.Call, Seconds: 7),
+            new(1, T.At(2026, 1, 3), Kind.Call, Seconds: 3),
+            new(1, T.At(2026, 1, 4), Kind.Call, Seconds: 8),
+        ];
+
+        // Two partitions fail; the first one's error is the one the sequential evaluation meets first.
+        var sequential = Assert.Throws<ArgumentException>(() => Metric.EvaluateAll(facts, T.Utc, seconds, seconds.FillEmptyWith(KpiValue.Exact(0m, 0))));
+        var together = Assert.Throws<ArgumentException>(() => Metric.EvaluateAllParallel(facts, T.Utc, 2, seconds, seconds.FillEmptyWith(KpiValue.Exact(0m, 0))));
+        var alone = Assert.Throws<ArgumentException>(() => seconds.EvaluateParallel(facts, T.Utc, 2));
+        Assert.Equal(sequential.Message, together.Message);
+        Assert.Equal(sequential.Message, alone.Message);
+        Assert.Equal(sequential.ParamName, together.ParamName);
+        Assert.Contains("NaN", together.Message, StringComparison.Ordinal);
     }
 
     private static void AssertEachEqualsItsOwnEvaluation(Act[] facts, KpiTable<int>[] together)
