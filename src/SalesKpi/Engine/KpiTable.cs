@@ -215,7 +215,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     /// result is <paramref name="combine"/> applied to both empty values.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The tables' period dimensions differ.</exception>
+    /// <exception cref="ArgumentException">The tables' period dimensions differ, or their periods overlap (they come from different calendars).</exception>
     /// <example>
     /// <code>
     /// var perWonDeal = activities.Combine(wonDeals, (a, w) => a.DividedBy(w), "activities per won deal");
@@ -251,7 +251,22 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
 
         foreach (var p in other._periods)
         {
-            periods[p.Start] = p;
+            periods.TryAdd(p.Start, p);
+        }
+
+        // Periods of one kind from two calendars (Monday and Sunday weeks, calendar and fiscal quarters) overlap: aligned
+        // on their starts, every cell would meet an empty one.
+        ReportingPeriod? previous = null;
+        foreach (var p in periods.Values)
+        {
+            if (previous is { } before && before.End > p.Start)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"The tables' periods overlap ({before} and {p}): they come from different calendars, and only periods of one calendar align."),
+                    nameof(other));
+            }
+
+            previous = p;
         }
 
         var cells = new List<KpiCell<TKey>>();

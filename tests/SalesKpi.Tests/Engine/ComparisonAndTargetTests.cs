@@ -148,4 +148,30 @@ public sealed class ComparisonAndTargetTests
         Assert.Equal([1, 2, 3], perWin.Keys);
         Assert.Throws<ArgumentException>(() => acts.DividedBy(Metric.Count<Won>().By(w => w.Rep).Evaluate(wins)));
     }
+
+    [Fact]
+    public void Tables_of_one_period_kind_on_calendars_whose_periods_overlap_do_not_combine()
+    {
+        // Monday weeks against Sunday weeks, and calendar quarters against fiscal quarters from February: aligned on their
+        // starts, each cell would meet an empty one and the result would be silently wrong.
+        Act[] activities = [new(1, T.At(2026, 3, 3), Kind.Call), new(1, T.At(2026, 3, 10), Kind.Call), new(1, T.At(2026, 5, 12), Kind.Call)];
+        Won[] wins = [new(1, T.At(2026, 3, 4), 10m), new(1, T.At(2026, 5, 13), 10m)];
+        var mondayWeeks = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At).Evaluate(activities, T.Utc);
+        var sundayWeeks = Metric.Count<Won>().By(w => w.Rep).PerPeriod(ReportingCalendar.Gregorian(IsoDayOfWeek.Sunday), PeriodKind.Week, w => w.At).Evaluate(wins, T.Utc);
+        var error = Assert.Throws<ArgumentException>(() => mondayWeeks.DividedBy(sundayWeeks));
+        Assert.Equal("other", error.ParamName);
+        Assert.Contains("overlap", error.Message, StringComparison.Ordinal);
+
+        var quarters = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Quarter, a => a.At).Evaluate(activities, T.Utc);
+        var fiscalQuarters = Metric.Count<Won>().By(w => w.Rep).PerPeriod(ReportingCalendar.Fiscal(2, FiscalYearNaming.EndYear), PeriodKind.Quarter, w => w.At).Evaluate(wins, T.Utc);
+        Assert.Throws<ArgumentException>(() => quarters.Plus(fiscalQuarters));
+
+        // Quarters of a fiscal year from April, and the months of any fiscal calendar, are calendar quarters and months
+        // under other names: those combine.
+        var aprilQuarters = Metric.Count<Won>().By(w => w.Rep).PerPeriod(ReportingCalendar.Fiscal(4, FiscalYearNaming.EndYear), PeriodKind.Quarter, w => w.At).Evaluate(wins, T.Utc);
+        Assert.Equal(3m, quarters.Plus(aprilQuarters)[1, ReportingCalendar.Iso.GetPeriod(new LocalDate(2026, 1, 1), PeriodKind.Quarter)].ExactValue); // 2 calls + 1 win in Jan–Mar
+        var months = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Month, a => a.At).Evaluate(activities, T.Utc);
+        var fiscalMonths = Metric.Count<Won>().By(w => w.Rep).PerPeriod(ReportingCalendar.Fiscal(4, FiscalYearNaming.EndYear), PeriodKind.Month, w => w.At).Evaluate(wins, T.Utc);
+        Assert.Equal(2m, months.DividedBy(fiscalMonths)[1, T.Month(2026, 3)].ExactValue);
+    }
 }
