@@ -62,6 +62,8 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
     internal long Added { get; set; }
 
+    private MergeBuffers? _mergeBuffers;
+
     public override void MergeFrom(StateCore<TFact, TKey> other)
     {
         if (other is not CellStateCore<TFact, TKey, TAcc> o || !ReferenceEquals(o.Metric, Metric))
@@ -258,10 +260,13 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         var cells = snapshot.CellArray;
         var snapshotKeys = snapshot.KeyArray;
         var snapshotPeriods = snapshot.PeriodArray;
-        var keySlots = merge ? new int[cells.Length] : [];
-        var periodSlots = merge ? new int[cells.Length] : [];
-        var restored = merge ? new TAcc[cells.Length] : [];
-        var seen = merge ? new HashSet<long>(cells.Length) : null;
+        // A merge reads into buffers kept by the state (a state typically merges many snapshots in turn).
+        var buffers = merge ? (_mergeBuffers ??= new MergeBuffers()) : null;
+        buffers?.Reset(cells.Length);
+        var keySlots = buffers?.Keys ?? [];
+        var periodSlots = buffers?.Periods ?? [];
+        var restored = buffers?.Accumulators ?? [];
+        var seen = buffers?.Seen;
         LocalDate lastStart = default;
         int lastSlot = -1;
         int i = 0;
@@ -311,9 +316,14 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         }
 
         long added = checked(Added + snapshot.FactCount);
-        for (int c = 0; c < restored.Length; c++)
+        if (buffers is not null)
         {
-            Cells.GetOrAdd(keySlots[c], periodSlots[c]).Merge(in restored[c]);
+            for (int c = 0; c < cells.Length; c++)
+            {
+                Cells.GetOrAdd(keySlots[c], periodSlots[c]).Merge(in restored[c]);
+            }
+
+            buffers.Release(cells.Length);
         }
 
         Added = added;
@@ -333,6 +343,40 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     }
 
     protected abstract CellStateCore<TFact, TKey, TAcc> CreateEmpty();
+
+    /// <summary>The slots and accumulators a merge reads a snapshot into before it changes the state, kept for the next merge.</summary>
+    private sealed class MergeBuffers
+    {
+        public int[] Keys { get; private set; } = [];
+
+        public int[] Periods { get; private set; } = [];
+
+        public TAcc[] Accumulators { get; private set; } = [];
+
+        public HashSet<long> Seen { get; } = [];
+
+        public void Reset(int cells)
+        {
+            if (Keys.Length < cells)
+            {
+                int size = Math.Max(cells, Keys.Length * 2);
+                Keys = new int[size];
+                Periods = new int[size];
+                Accumulators = new TAcc[size];
+            }
+
+            Seen.Clear();
+        }
+
+        /// <summary>Drops the references the accumulators hold (member sets, samples) after a merge, so that a kept buffer does not hold on to them (after a refused snapshot they are held until the next merge).</summary>
+        public void Release(int cells)
+        {
+            if (RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>())
+            {
+                Array.Clear(Accumulators, 0, cells);
+            }
+        }
+    }
 
     private static int[] CellOrder<TK>(KeyMap<TK> keys, CellStore<TAcc> cells, PeriodSlots? periods = null) =>
         CellOrder(keys, cells, periods, out _, out _);
