@@ -149,6 +149,25 @@ public sealed class ComparisonAndTargetTests
         Assert.Throws<ArgumentException>(() => acts.DividedBy(Metric.Count<Won>().By(w => w.Rep).Evaluate(wins)));
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public void The_sum_of_two_count_tables_is_the_count_table_of_both_fact_sets(int seedA, int seedB, byte repsA, byte repsB)
+    {
+        // Counts add over disjoint fact sets cell by cell; Plus aligns on key and period over the union of both tables'
+        // cells, a missing cell entering as 0.
+        var a = T.RandomActs(150, seedA, reps: 1 + (repsA % 6), days: 70);
+        var b = T.RandomActs(150, seedB, reps: 1 + (repsB % 6), days: 40);
+        var weekly = Metric.Count<Act>().By(x => x.Rep).PerPeriod(PeriodKind.Week, x => x.At);
+
+        var sum = weekly.Evaluate(a, T.Utc).Plus(weekly.Evaluate(b, T.Utc));
+        var both = weekly.Evaluate([.. a, .. b], T.Utc);
+
+        Assert.Equal(both.Count, sum.Count);
+        foreach (var cell in both)
+        {
+            Assert.Equal(cell.Value.ExactValue, sum[cell.Key, cell.Period!.Value].ExactValue);
+        }
+    }
+
     [Fact]
     public void Tables_of_one_period_kind_on_calendars_whose_periods_overlap_do_not_combine()
     {
