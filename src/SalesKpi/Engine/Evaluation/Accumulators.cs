@@ -365,13 +365,7 @@ internal struct SampleAccumulator : IAccumulator<SampleAccumulator>
             throw CellState.Invalid("the count differs from the number of values");
         }
 
-        foreach (double v in values)
-        {
-            if (!double.IsFinite(v))
-            {
-                throw CellState.Invalid("a value is not finite");
-            }
-        }
+        CellState.RequireFinite(values);
 
         return new SampleAccumulator { Values = values.Length == 0 ? null : (double[])values.Clone(), Length = values.Length };
     }
