@@ -66,8 +66,10 @@ internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<T
     {
         var filter = Metric.Filter;
         var key = Metric.KeySelector;
-        foreach (ref readonly TFact fact in facts)
+        for (int i = 0; i < facts.Length; i++)
         {
+            FactPrefetch.Ahead(facts, i + FactPrefetch.Distance);
+            ref readonly TFact fact = ref facts[i];
             if (filter is not null && !filter(fact))
             {
                 continue;

@@ -122,8 +122,10 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
         var filter = _metric.Filter;
         var key = _metric.KeySelector;
         var spec = _spec;
-        foreach (ref readonly TFact fact in facts)
+        for (int i = 0; i < facts.Length; i++)
         {
+            FactPrefetch.Ahead(facts, i + FactPrefetch.Distance);
+            ref readonly TFact fact = ref facts[i];
             if (filter is not null && !filter(fact))
             {
                 continue;

@@ -77,6 +77,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         var cells = Cells;
         for (int j = 0; j < selection.Length; j++)
         {
+            FactPrefetch.Ahead(facts, j + FactPrefetch.Distance < selection.Length ? selection[j + FactPrefetch.Distance] : -1);
             kernel.Add(ref cells.GetOrAdd(keys[j], periods[j]), in facts[selection[j]]);
         }
     }
@@ -218,6 +219,7 @@ internal sealed class KernelStateCore<TFact, TKey, TAcc, TKernel> : CellStateCor
         int lastSlot = 0;
         for (int i = 0; i < facts.Length; i++)
         {
+            FactPrefetch.Ahead(facts, i + FactPrefetch.Distance);
             ref readonly TFact fact = ref facts[i];
             if (delegateFilter ? !test!(fact) : !filter.Test(in fact))
             {
