@@ -20,6 +20,8 @@ public sealed class FactPrefetchTests
 
         FactPrefetch.Ahead<Box?>([], 0);
         FactPrefetch.Ahead<int>([1, 2, 3], 1);
+        FactPrefetch.Ahead<int?>([1, null, 3], 2);
+        FactPrefetch.Ahead<(string, int)>([("a", 1)], 0);
         Assert.Equal(new Box(3, 4), facts[2]);
     }
 

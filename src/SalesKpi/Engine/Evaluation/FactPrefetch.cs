@@ -19,7 +19,10 @@ internal static class FactPrefetch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Ahead<TFact>(ReadOnlySpan<TFact> facts, int index)
     {
-        if (default(TFact) is null && Sse.IsSupported && (uint)index < (uint)facts.Length)
+        // Constants per fact type: a reference is a pointer-sized value with a reference whose default is null (which a
+        // nullable value type, the other type whose default is null, is not).
+        if (default(TFact) is null && Unsafe.SizeOf<TFact>() == IntPtr.Size && RuntimeHelpers.IsReferenceOrContainsReferences<TFact>()
+            && Sse.IsSupported && (uint)index < (uint)facts.Length)
         {
             // The reference's bits as an address: a hint only, so an object the collector moves meanwhile costs nothing.
             byte* address = (byte*)Unsafe.As<TFact, nint>(ref Unsafe.AsRef(in facts[index]));
