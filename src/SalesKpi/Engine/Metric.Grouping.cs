@@ -82,11 +82,10 @@ public static partial class Metric
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(key);
         var first = metric.KeySelector ?? throw Misuse("ThenBy needs a grouped metric: call By first.");
-        var hashing = PairHashing<TKey, TKey2>.Of(metric.KeyHashing ?? KeyHashing<TKey>.ForType, KeyHashing<TKey2>.ForType);
-        return Regroup(metric, fact => (first(fact), key(fact)), "then by", hashing: hashing);
+        return Regroup(metric, fact => (first(fact), key(fact)), "then by");
     }
 
-    private static Metric<TFact, TNew> Regroup<TFact, TKey, TNew>(Metric<TFact, TKey> metric, Func<TFact, TNew> key, string step, KeyStage<TFact, TNew>? stage = null, KeyHashing<TNew>? hashing = null)
+    private static Metric<TFact, TNew> Regroup<TFact, TKey, TNew>(Metric<TFact, TKey> metric, Func<TFact, TNew> key, string step, KeyStage<TFact, TNew>? stage = null)
         where TKey : notnull
         where TNew : notnull
     {
@@ -100,7 +99,6 @@ public static partial class Metric
             FilterStage = metric.FilterStage,
             KeySelector = key,
             KeyStage = stage,
-            KeyHashing = hashing,
             Period = metric.Period,
             Window = metric.Window,
             Description = metric.Description + " | " + step,
