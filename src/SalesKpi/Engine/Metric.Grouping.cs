@@ -82,14 +82,10 @@ public static partial class Metric
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(key);
         var first = metric.KeySelector ?? throw Misuse("ThenBy needs a grouped metric: call By first.");
-        // Only pairs with a text part get a hashing of their own; the type tests keep the others' code out of AOT images.
-        var hashing = typeof(TKey2) == typeof(string) || typeof(TKey) == typeof(string) || metric.KeyHashing is not null
-            ? PairHashing<TKey, TKey2>.Of(metric.KeyHashing ?? KeyHashing<TKey>.ForType, KeyHashing<TKey2>.ForType)
-            : null;
-        return Regroup(metric, fact => (first(fact), key(fact)), "then by", hashing: hashing);
+        return Regroup(metric, fact => (first(fact), key(fact)), "then by");
     }
 
-    private static Metric<TFact, TNew> Regroup<TFact, TKey, TNew>(Metric<TFact, TKey> metric, Func<TFact, TNew> key, string step, KeyStage<TFact, TNew>? stage = null, KeyHashing<TNew>? hashing = null)
+    private static Metric<TFact, TNew> Regroup<TFact, TKey, TNew>(Metric<TFact, TKey> metric, Func<TFact, TNew> key, string step, KeyStage<TFact, TNew>? stage = null)
         where TKey : notnull
         where TNew : notnull
     {
@@ -103,7 +99,6 @@ public static partial class Metric
             FilterStage = metric.FilterStage,
             KeySelector = key,
             KeyStage = stage,
-            KeyHashing = hashing,
             Period = metric.Period,
             Window = metric.Window,
             Description = metric.Description + " | " + step,

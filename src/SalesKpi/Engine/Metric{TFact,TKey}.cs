@@ -38,7 +38,6 @@ public sealed class Metric<TFact, TKey>
         FilterStage = source.FilterStage;
         KeySelector = source.KeySelector;
         KeyStage = source.KeyStage;
-        KeyHashing = source.KeyHashing;
         Period = source.Period;
         Window = source.Window;
         Fill = source.Fill;
@@ -76,9 +75,6 @@ public sealed class Metric<TFact, TKey>
 
     /// <summary>Gets the value-type key selector the loops are compiled for, when grouped by a <see cref="FactKey{TFact, TKey}"/> (then <see cref="KeySelector"/> is its delegate).</summary>
     internal KeyStage<TFact, TKey>? KeyStage { get; init; }
-
-    /// <summary>Gets the hashing of composite keys with a text part (set by <c>ThenBy</c>), or <see langword="null"/> for the key type's own.</summary>
-    internal KeyHashing<TKey>? KeyHashing { get; init; }
 
     internal PeriodSpec<TFact>? Period { get; init; }
 

@@ -15,7 +15,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
     where TAcc : struct, IAccumulator<TAcc>
 {
     protected CellStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options)
-        : this(metric, options, new KeyMap<TKey>(metric.KeyHashing), metric.Period is { } period ? new PeriodSlots(period.Calendar, period.Kind) : null, new CellStore<TAcc>())
+        : this(metric, options, new KeyMap<TKey>(), metric.Period is { } period ? new PeriodSlots(period.Calendar, period.Kind) : null, new CellStore<TAcc>())
     {
     }
 

@@ -85,7 +85,7 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
     private readonly Instant _asOf;
     private readonly BusinessDays<TFact>? _days;
     private readonly KeyMap<TEntity> _entities = new();
-    private readonly KeyMap<TKey> _keys;
+    private readonly KeyMap<TKey> _keys = new();
     private Entry[] _entries = new Entry[16];
     private int _entryCount;
     private Conversion[] _conversions = new Conversion[16];
@@ -95,7 +95,6 @@ internal sealed class EventConversionCore<TFact, TKey, TEntity> : StateCore<TFac
     public EventConversionCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, EventConversionSpec<TFact, TEntity> spec)
     {
         _metric = metric;
-        _keys = new KeyMap<TKey>(metric.KeyHashing);
         _spec = spec;
         _options = options ?? throw new ArgumentNullException(
             nameof(options),

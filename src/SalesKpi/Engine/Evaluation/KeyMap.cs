@@ -49,16 +49,6 @@ internal sealed class KeyMap<TKey>
     private int _count;
     private int _shift = 32 - 4;
 
-    // A fast hashing for keys whose default comparer is slow (text, pairs with text), or null for the default comparer.
-    private KeyHashing<TKey>? _hashing;
-
-    /// <summary>Creates a map that hashes keys with <paramref name="hashing"/>, or with the key type's own hashing
-    /// (<see cref="KeyHashing{TKey}.ForType"/>) when none is given.</summary>
-    public KeyMap(KeyHashing<TKey>? hashing = null)
-    {
-        _hashing = hashing ?? KeyHashing<TKey>.ForType;
-    }
-
     public int Count => _count;
 
     public TKey this[int slot] => _keys[slot];
@@ -122,14 +112,6 @@ internal sealed class KeyMap<TKey>
             ThrowNullKey();
         }
 
-        // Only keys with references (text, pairs with text) ever have a hashing: for the others the test is a constant.
-        // The hashed look-up is a call of its own, so that the loops this look-up is inlined into do not grow by it (the
-        // Native AOT smoke image grew by 650 KB with it inlined).
-        if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>() && _hashing is { } hashing)
-        {
-            return GetOrAddHashed(key, hashing);
-        }
-
         int hash = EqualityComparer<TKey>.Default.GetHashCode(key);
         int[] buckets = _buckets;
         uint mask = (uint)buckets.Length - 1;
@@ -152,61 +134,9 @@ internal sealed class KeyMap<TKey>
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int GetOrAddHashed(TKey key, KeyHashing<TKey> hashing)
-    {
-        int hash = hashing.Hash(key);
-        int[] buckets = _buckets;
-        uint mask = (uint)buckets.Length - 1;
-        uint i = unchecked((uint)hash * 0x9E3779B9u) >> _shift;
-        int probes = 0;
-        while (true)
-        {
-            int entry = buckets[i];
-            if (entry == 0)
-            {
-                return Insert(key, hash, i);
-            }
-
-            entry--;
-            if (_hashes[entry] == hash && hashing.Same(_keys[entry], key))
-            {
-                return entry;
-            }
-
-            i = (i + 1) & mask;
-            if (++probes > MaxProbes)
-            {
-                // Keys crafted to collide under the fast hash: rehash everything with the default (randomised) comparer.
-                return UseDefaultComparer(key);
-            }
-        }
-    }
-
-    /// <summary>The probes past which a map with a fast hashing falls back to the default comparer.</summary>
-    internal const int MaxProbes = 64;
-
-    /// <summary>Gets a value indicating whether the map uses a fast hashing rather than the default comparer.</summary>
-    internal bool HasFastHashing => _hashing is not null;
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int UseDefaultComparer(TKey key)
-    {
-        _hashing = null;
-        for (int slot = 0; slot < _count; slot++)
-        {
-            _hashes[slot] = EqualityComparer<TKey>.Default.GetHashCode(_keys[slot]!);
-        }
-
-        Array.Clear(_buckets);
-        Rebucket(_buckets);
-        return GetOrAddByEquality(key);
-    }
-
     public bool TryGet(TKey key, out int slot)
     {
-        var hashing = _hashing;
-        int hash = key is null ? 0 : hashing is null ? EqualityComparer<TKey>.Default.GetHashCode(key) : hashing.Hash(key);
+        int hash = key is null ? 0 : EqualityComparer<TKey>.Default.GetHashCode(key);
         uint mask = (uint)_buckets.Length - 1;
         uint i = unchecked((uint)hash * 0x9E3779B9u) >> _shift;
         while (true)
@@ -219,7 +149,7 @@ internal sealed class KeyMap<TKey>
             }
 
             entry--;
-            if (_hashes[entry] == hash && (hashing is null ? EqualityComparer<TKey>.Default.Equals(_keys[entry], key) : key is not null && hashing.Same(_keys[entry], key)))
+            if (_hashes[entry] == hash && EqualityComparer<TKey>.Default.Equals(_keys[entry], key))
             {
                 slot = entry;
                 return true;
@@ -352,13 +282,6 @@ internal sealed class KeyMap<TKey>
     {
         var buckets = new int[_buckets.Length * 2];
         _shift--;
-        Rebucket(buckets);
-        _buckets = buckets;
-    }
-
-    /// <summary>Places every key's slot in <paramref name="buckets"/> (empty, of the size <see cref="_shift"/> is for) by its stored hash.</summary>
-    private void Rebucket(int[] buckets)
-    {
         uint mask = (uint)buckets.Length - 1;
         for (int slot = 0; slot < _count; slot++)
         {
@@ -370,5 +293,7 @@ internal sealed class KeyMap<TKey>
 
             buckets[i] = slot + 1;
         }
+
+        _buckets = buckets;
     }
 }
