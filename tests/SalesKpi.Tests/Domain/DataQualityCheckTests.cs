@@ -68,6 +68,19 @@ public sealed class DataQualityCheckTests
     // ---- DuplicateId, one case per kind with ids ----
 
     [Fact]
+    public void Lead_deal_and_account_issues_name_the_fact_by_its_id_as_text()
+    {
+        DataQualityReport report = DataQualityCheck.Run(Clean()
+            .WithLeads([Lead(41), Lead(1042), Lead(41)])
+            .WithDeals([Deal(7), Deal(123456, owner: 99)])
+            .WithAccounts([Account(1), Account(205), Account(205)]));
+        Assert.Equal(
+            [(FactKind.Lead, 0, "41"), (FactKind.Lead, 2, "41"), (FactKind.Account, 1, "205"), (FactKind.Account, 2, "205")],
+            report.IssuesOf(DataQualityRule.DuplicateId).Select(i => (i.Kind, i.Index, i.Id!)));
+        Assert.Equal([(FactKind.Deal, 1, "123456")], report.IssuesOf(DataQualityRule.UnknownRep).Select(i => (i.Kind, i.Index, i.Id!)));
+    }
+
+    [Fact]
     public void DuplicateId_reports_every_rep_copy()
     {
         DataQualityReport report = DataQualityCheck.Run(Clean().WithReps([Rep(1), Rep(2), Rep(1)]));
