@@ -46,6 +46,7 @@ internal static class Breakdown
         Step("count by (rep, day) as one int key, no periods (290 k keys)", Metric.Count<ActivityDayRow>().By(FactKey<ActivityDayRow, int>.Of(default(RepTimes400PlusDayOfYear), "rep × 400 + day of year")), null, dayRows);
         Step("the same key per month, by date", Metric.Count<ActivityDayRow>().By(FactKey<ActivityDayRow, int>.Of(default(RepTimes400PlusDayOfYear), "rep × 400 + day of year")).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Month, default(ActivityDayRowSelectors.Day)), null, dayRows);
         Step("count by (rep, kind) per day, by date (W1 rows)", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, default(ActivityDayRowSelectors.Day)), null, dayRows);
+        StepParallel("the same on 2 partitions (W1 rows parallel)", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Day, default(ActivityDayRowSelectors.Day)), null, dayRows);
         Step("the same, date by a LocalDate lambda", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, r => EpochDay.ToDate(r.Day)), null, dayRows);
 
 
@@ -113,6 +114,40 @@ internal static class Breakdown
 
         Console.Error.WriteLine(FormattableString.Invariant(
             $"{name,-58} add {add,8:F1} ms ({add * 1e6 / facts.Length,5:F1} ns/fact, {addBytes,12:N0} B)  table {table,8:F1} ms ({tableBytes,13:N0} B, {cells,9:N0} cells, {(cells == 0 ? 0 : tableBytes / cells),5} B/cell)"));
+    }
+
+    /// <summary>Times a two-partition evaluation's phases: both partitions added at once, the merge, the table.</summary>
+    private static void StepParallel<TFact, TKey>(string name, Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, TFact[] facts)
+        where TKey : notnull
+    {
+        double add = double.MaxValue;
+        double merge = double.MaxValue;
+        double table = double.MaxValue;
+        int half = facts.Length / 2;
+        for (int run = 0; run < 4; run++)
+        {
+            GC.Collect();
+            long t0 = Stopwatch.GetTimestamp();
+            var first = metric.CreateState(options);
+            var second = metric.CreateState(options);
+            System.Threading.Tasks.Parallel.Invoke(
+                () => first.Add(facts.AsSpan(0, half)),
+                () => second.Add(facts.AsSpan(half)));
+            long t1 = Stopwatch.GetTimestamp();
+            first.Merge(second);
+            long t2 = Stopwatch.GetTimestamp();
+            _ = first.ToTable();
+            long t3 = Stopwatch.GetTimestamp();
+            if (run > 0)
+            {
+                add = Math.Min(add, Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds);
+                merge = Math.Min(merge, Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds);
+                table = Math.Min(table, Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds);
+            }
+        }
+
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"{name,-58} add {add,8:F1} ms  merge {merge,8:F1} ms  table {table,8:F1} ms"));
     }
 
     /// <summary>A key of high cardinality (one per rep and day of the year), to show grouping by hundreds of thousands of keys.</summary>

@@ -58,7 +58,7 @@ internal static class CompareCommand
             Log($"DuckDB {duckDb.Version} in memory, threads={options.DuckDbThreads}, loaded with the appender in {ms / 1000:F1} s; business dates computed {(duckDb.DatesInQuery ? "in each query" : "at load")}");
         }
 
-        if (options.WantsEngine(EngineNames.SalesKpiRows) || options.WantsEngine(EngineNames.SalesKpiRowsParallel) || options.WantsEngine(EngineNames.HandLoopRows))
+        if (options.WantsEngine(EngineNames.SalesKpi) || options.WantsEngine(EngineNames.SalesKpiSerial) || options.WantsEngine(EngineNames.HandLoop))
         {
             GC.Collect();
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -196,8 +196,9 @@ internal static class CompareCommand
     /// <summary>
     /// The timed runs (after the warm-up runs), round-robin across the engines, so that load from other processes on
     /// the machine falls on all engines alike. A timed run starts after a full collection when more than
-    /// <see cref="CollectAfterBytes"/> were allocated since the last one. Allocated bytes are those of the calling
-    /// thread (the engines run single-threaded in it; DuckDB's own threads allocate outside the managed heap).
+    /// <see cref="CollectAfterBytes"/> were allocated since the last one. Allocated bytes are the process's managed
+    /// allocations during the run, on every thread (parallel evaluations allocate on the pool's threads too; DuckDB's own
+    /// threads allocate outside the managed heap).
     /// </summary>
     private static Timing[] MeasureInterleaved(List<EngineRun> engines, int runs)
     {
@@ -228,11 +229,11 @@ internal static class CompareCommand
 
                 Span<int> gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
                 var pauseBefore = GC.GetTotalPauseDuration();
-                long before = GC.GetAllocatedBytesForCurrentThread();
+                long before = GC.GetTotalAllocatedBytes(precise: true);
                 long start = Stopwatch.GetTimestamp();
                 object result = engines[e].Run();
                 long end = Stopwatch.GetTimestamp();
-                long after = GC.GetAllocatedBytesForCurrentThread();
+                long after = GC.GetTotalAllocatedBytes(precise: true);
                 pauses[e] += (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
                 for (int g = 0; g < 3; g++)
                 {
@@ -265,20 +266,17 @@ internal static class CompareCommand
 
     private static void PrintRatios(Dictionary<(string Workload, string Engine), double> medians)
     {
-        Log("ratios of medians: saleskpi/handloop (goal <= 2), duckdb/saleskpi (goal >= 3), linq/saleskpi");
+        Log("ratios of medians: saleskpi/handloop (goal <= 2), duckdb/saleskpi (goal >= 3), linq/saleskpi; then the library on one thread, and over the domain types");
         foreach (var workload in medians.Keys.Select(k => k.Workload).Distinct())
         {
             string Ratio(string a, string b) =>
                 medians.TryGetValue((workload, a), out double x) && medians.TryGetValue((workload, b), out double y) && y > 0
                     ? (x / y).ToString("F2", CultureInfo.InvariantCulture)
                     : "n/a";
-            string parallel = medians.ContainsKey((workload, EngineNames.SalesKpiParallel))
-                ? $", duckdb/saleskpi_parallel {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiParallel)}"
+            string domain = medians.ContainsKey((workload, EngineNames.SalesKpiDomain))
+                ? $"; saleskpi_domain/handloop_domain {Ratio(EngineNames.SalesKpiDomain, EngineNames.HandLoopDomain)}, duckdb/saleskpi_domain {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiDomain)}, duckdb/saleskpi_domain_parallel {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiDomainParallel)}"
                 : string.Empty;
-            string rows = medians.ContainsKey((workload, EngineNames.SalesKpiRows))
-                ? $", saleskpi_rows/handloop_rows {Ratio(EngineNames.SalesKpiRows, EngineNames.HandLoopRows)}, duckdb/saleskpi_rows {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiRows)}, duckdb/saleskpi_rows_parallel {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiRowsParallel)}"
-                : string.Empty;
-            Log($"  {workload}: saleskpi/handloop {Ratio(EngineNames.SalesKpi, EngineNames.HandLoop)}, duckdb/saleskpi {Ratio(EngineNames.DuckDb, EngineNames.SalesKpi)}, linq/saleskpi {Ratio(EngineNames.Linq, EngineNames.SalesKpi)}{parallel}{rows}");
+            Log($"  {workload}: saleskpi/handloop {Ratio(EngineNames.SalesKpi, EngineNames.HandLoop)}, duckdb/saleskpi {Ratio(EngineNames.DuckDb, EngineNames.SalesKpi)}, linq/saleskpi {Ratio(EngineNames.Linq, EngineNames.SalesKpi)}; saleskpi_serial/handloop {Ratio(EngineNames.SalesKpiSerial, EngineNames.HandLoop)}, duckdb/saleskpi_serial {Ratio(EngineNames.DuckDb, EngineNames.SalesKpiSerial)}{domain}");
         }
     }
 

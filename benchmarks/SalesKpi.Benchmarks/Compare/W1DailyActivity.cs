@@ -33,11 +33,9 @@ internal sealed class W1DailyActivity : Workload
 
     public override string Title => "activities per rep per business day by kind; working days with >= 50 calls per rep";
 
-    public override bool HasSalesKpiParallel => true;
-
     public override object SalesKpi(Dataset data) => WithDaysMet(data, ActivitiesPerRepDayKind.Evaluate(data.Activities, data.ActivityOptions));
 
-    public override object SalesKpiParallel(Dataset data) => WithDaysMet(data, ActivitiesPerRepDayKind.EvaluateParallel(data.Activities, data.ActivityOptions, 2));
+    public override object SalesKpiParallel(Dataset data) => WithDaysMet(data, ActivitiesPerRepDayKind.EvaluateParallel(data.Activities, data.ActivityOptions));
 
     // Per rep, only the row of its calls (the table's CellsOf), as the hand loops and DuckDB's query read only calls.
     private static (KpiTable<(RepId Rep, SalesActivityKind Kind)> Daily, int[] DaysMet) WithDaysMet(Dataset data, KpiTable<(RepId Rep, SalesActivityKind Kind)> daily)
@@ -73,7 +71,7 @@ internal sealed class W1DailyActivity : Workload
     public override object SalesKpiRows(Dataset data, bool parallel)
     {
         var daily = parallel
-            ? ActivitiesPerRepDayKindRows.EvaluateParallel(data.ActivityDayRows, null, 2)
+            ? ActivitiesPerRepDayKindRows.EvaluateParallel(data.ActivityDayRows, null)
             : ActivitiesPerRepDayKindRows.Evaluate(data.ActivityDayRows);
         var daysMet = new int[data.Reps.Length];
         short call = (short)SalesActivityKind.Call.Code;
@@ -210,7 +208,7 @@ internal sealed class W1DailyActivity : Workload
         var met = set.Table(DaysMet);
         switch (engine)
         {
-            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
+            case Forms.SalesKpi or Forms.SalesKpiParallel:
                 var (table, daysMet) = ((KpiTable<(RepId Rep, SalesActivityKind Kind)>, int[]))result;
                 foreach (var cell in table.Cells)
                 {
@@ -220,7 +218,7 @@ internal sealed class W1DailyActivity : Workload
                 AddDaysMet(met, daysMet.Select((d, rep) => (rep, (long)d)));
                 break;
 
-            case EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
+            case Forms.SalesKpiRows or Forms.SalesKpiRowsParallel:
                 var (rowTable, rowDaysMet) = ((KpiTable<(RepId Rep, short Kind)>, int[]))result;
                 foreach (var cell in rowTable.Cells)
                 {
@@ -230,7 +228,7 @@ internal sealed class W1DailyActivity : Workload
                 AddDaysMet(met, rowDaysMet.Select((d, rep) => (rep, (long)d)));
                 break;
 
-            case EngineNames.HandLoop or EngineNames.HandLoopRows:
+            case Forms.HandLoop or Forms.HandLoopRows:
                 var (counts, hand) = ((int[], int[]))result;
                 int days = data.EndDay - data.StartDay;
                 for (int i = 0; i < counts.Length; i++)
@@ -247,7 +245,7 @@ internal sealed class W1DailyActivity : Workload
                 AddDaysMet(met, hand.Select((d, rep) => (rep, (long)d)));
                 break;
 
-            case EngineNames.Linq:
+            case Forms.Linq:
                 var (dictionary, linqMet) = ((Dictionary<(RepId Rep, LocalDate Day, SalesActivityKind Kind), int>, Dictionary<RepId, int>))result;
                 foreach (var (key, n) in dictionary)
                 {

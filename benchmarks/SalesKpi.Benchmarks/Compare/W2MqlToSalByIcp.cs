@@ -45,16 +45,14 @@ internal sealed class W2MqlToSalByIcp : Workload
 
     public override string Title => "MQL -> SAL conversion within 30 days by (industry, employee band)";
 
-    public override bool HasSalesKpiParallel => true;
-
     public override object SalesKpi(Dataset data) => MqlToSal.Evaluate(data.Leads, data.LeadOptions);
 
-    public override object SalesKpiParallel(Dataset data) => MqlToSal.EvaluateParallel(data.Leads, data.LeadOptions, 2);
+    public override object SalesKpiParallel(Dataset data) => MqlToSal.EvaluateParallel(data.Leads, data.LeadOptions);
 
     public override bool HasRows => true;
 
     public override object SalesKpiRows(Dataset data, bool parallel) =>
-        parallel ? MqlToSalRows.EvaluateParallel(data.LeadRows, data.LeadRowOptions, 2) : MqlToSalRows.Evaluate(data.LeadRows, data.LeadRowOptions);
+        parallel ? MqlToSalRows.EvaluateParallel(data.LeadRows, data.LeadRowOptions) : MqlToSalRows.Evaluate(data.LeadRows, data.LeadRowOptions);
 
     public override object HandLoopRows(Dataset data)
     {
@@ -215,7 +213,7 @@ internal sealed class W2MqlToSalByIcp : Workload
         var rows = set.Table(Shape);
         switch (engine)
         {
-            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
+            case Forms.SalesKpi or Forms.SalesKpiParallel:
                 foreach (var cell in (KpiTable<(string Industry, EmployeeBand Band)>)result)
                 {
                     var v = cell.Value;
@@ -224,7 +222,7 @@ internal sealed class W2MqlToSalByIcp : Workload
 
                 break;
 
-            case EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
+            case Forms.SalesKpiRows or Forms.SalesKpiRowsParallel:
                 foreach (var cell in (KpiTable<(int Industry, int Band)>)result)
                 {
                     var v = cell.Value;
@@ -233,7 +231,7 @@ internal sealed class W2MqlToSalByIcp : Workload
 
                 break;
 
-            case EngineNames.HandLoopRows:
+            case Forms.HandLoopRows:
                 var dense = (long[])result;
                 int bandCount = IcpBands.LowerBounds.Length + 1;
                 for (int cell = 0; cell < dense.Length; cell += 3)
@@ -247,7 +245,7 @@ internal sealed class W2MqlToSalByIcp : Workload
 
                 break;
 
-            case EngineNames.HandLoop:
+            case Forms.HandLoop:
                 var (industries, counters) = ((Dictionary<string, int>, long[]))result;
                 int bands = IcpBands.LowerBounds.Length + 1;
                 foreach (var (industry, ind) in industries)
@@ -264,7 +262,7 @@ internal sealed class W2MqlToSalByIcp : Workload
 
                 break;
 
-            case EngineNames.Linq:
+            case Forms.Linq:
                 foreach (var g in (List<((string Industry, EmployeeBand? Band) Key, int Trials, int Successes, int Censored)>)result)
                 {
                     rows.Add(Row(data.IndustryIds[g.Key.Industry], IcpBands.KeyOf(g.Key.Band), g.Trials, g.Successes, g.Censored));

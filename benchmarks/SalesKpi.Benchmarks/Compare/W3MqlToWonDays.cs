@@ -19,8 +19,6 @@ internal sealed class W3MqlToWonDays : Workload
 
     public override string Title => "median and mean days MQL -> won per country";
 
-    public override bool HasSalesKpiParallel => true;
-
     public override object SalesKpi(Dataset data) => Evaluate(data, parallel: false);
 
     public override object SalesKpiParallel(Dataset data) => Evaluate(data, parallel: true);
@@ -39,7 +37,7 @@ internal sealed class W3MqlToWonDays : Workload
         Func<Lead, bool> won = l => DaysToWon(l) is not null;
         Func<Lead, string> country = l => l.Profile.Country ?? string.Empty;
         Metric<Lead, string>[] metrics = [Metric.Median(days).Where(won).By(country), Metric.Mean(days).Where(won).By(country)];
-        var tables = parallel ? Metric.EvaluateAllParallel(data.Leads, null, 2, metrics) : Metric.EvaluateAll(data.Leads, null, metrics);
+        var tables = parallel ? Metric.EvaluateAllParallel(data.Leads, null, 0, metrics) : Metric.EvaluateAll(data.Leads, null, metrics);
         return (tables[0], tables[1]);
     }
 
@@ -56,7 +54,7 @@ internal sealed class W3MqlToWonDays : Workload
         Func<LeadRow, double> days = l => DaysToWon(l)!.Value;
         Func<LeadRow, bool> won = l => DaysToWon(l) is not null;
         Metric<LeadRow, int>[] metrics = [Metric.Median(days).Where(won).By(LeadRowSelectors.Country), Metric.Mean(days).Where(won).By(LeadRowSelectors.Country)];
-        var tables = parallel ? Metric.EvaluateAllParallel(data.LeadRows, null, 2, metrics) : Metric.EvaluateAll(data.LeadRows, null, metrics);
+        var tables = parallel ? Metric.EvaluateAllParallel(data.LeadRows, null, 0, metrics) : Metric.EvaluateAll(data.LeadRows, null, metrics);
         return (tables[0], tables[1]);
     }
 
@@ -218,7 +216,7 @@ internal sealed class W3MqlToWonDays : Workload
         var rows = set.Table(Shape);
         switch (engine)
         {
-            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel:
+            case Forms.SalesKpi or Forms.SalesKpiParallel:
                 var (median, mean) = ((KpiTable<string>, KpiTable<string>))result;
                 foreach (var cell in median)
                 {
@@ -227,7 +225,7 @@ internal sealed class W3MqlToWonDays : Workload
 
                 break;
 
-            case EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
+            case Forms.SalesKpiRows or Forms.SalesKpiRowsParallel:
                 var (medianRows, meanRows) = ((KpiTable<int>, KpiTable<int>))result;
                 foreach (var cell in medianRows)
                 {
@@ -236,9 +234,9 @@ internal sealed class W3MqlToWonDays : Workload
 
                 break;
 
-            case EngineNames.HandLoop:
-            case EngineNames.HandLoopRows:
-            case EngineNames.Linq:
+            case Forms.HandLoop:
+            case Forms.HandLoopRows:
+            case Forms.Linq:
                 foreach (var r in (List<(string Country, int N, double Median, double Mean)>)result)
                 {
                     rows.Add(Row(data.CountryIds[r.Country], r.N, r.Median, r.Mean));

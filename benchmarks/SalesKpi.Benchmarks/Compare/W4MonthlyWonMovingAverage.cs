@@ -41,23 +41,21 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
     public override string Title => "monthly won amount per rep and its 3-month moving average";
 
-    public override bool HasSalesKpiParallel => true;
-
     public override object SalesKpi(Dataset data) =>
         // One pass: both are the same monthly sum, finished differently.
         WithMovingAverage(Metric.EvaluateAll(data.Deals, data.DealOptions, Lines));
 
-    public override object SalesKpiParallel(Dataset data) => WithMovingAverage(Metric.EvaluateAllParallel(data.Deals, data.DealOptions, 2, Lines));
+    public override object SalesKpiParallel(Dataset data) => WithMovingAverage(Metric.EvaluateAllParallel(data.Deals, data.DealOptions, 0, Lines));
 
     public override bool HasRows => true;
 
     public override object SalesKpiRows(Dataset data, bool parallel) => WithMovingAverage(
         data.RowsHaveDays
             ? (parallel
-                ? Metric.EvaluateAllParallel(data.DealDayRows, null, 2, DayRowLines)
+                ? Metric.EvaluateAllParallel(data.DealDayRows, null, 0, DayRowLines)
                 : Metric.EvaluateAll(data.DealDayRows, null, DayRowLines))
             : (parallel
-                ? Metric.EvaluateAllParallel(data.DealRows, data.DealRowOptions, 2, RowLines)
+                ? Metric.EvaluateAllParallel(data.DealRows, data.DealRowOptions, 0, RowLines)
                 : Metric.EvaluateAll(data.DealRows, data.DealRowOptions, RowLines)));
 
     private static Metric<TFact, RepId>[] LinesOf<TFact>(Metric<TFact, RepId> wonPerRepMonth) =>
@@ -270,7 +268,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
         var rows = set.Table(Shape);
         switch (engine)
         {
-            case EngineNames.SalesKpi or EngineNames.SalesKpiParallel or EngineNames.SalesKpiRows or EngineNames.SalesKpiRowsParallel:
+            case Forms.SalesKpi or Forms.SalesKpiParallel or Forms.SalesKpiRows or Forms.SalesKpiRowsParallel:
                 var (monthly, threeMonths, movingAverage) = ((KpiTable<RepId>, KpiTable<RepId>, decimal[]))result;
                 var cells = threeMonths.Cells;
                 for (int i = 0; i < cells.Count; i++)
@@ -287,7 +285,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
                 break;
 
-            case EngineNames.HandLoop or EngineNames.HandLoopRows:
+            case Forms.HandLoop or Forms.HandLoopRows:
                 var hand = (HandResult)result;
                 for (int rep = 0; rep < data.Reps.Length; rep++)
                 {
@@ -307,7 +305,7 @@ internal sealed class W4MonthlyWonMovingAverage : Workload
 
                 break;
 
-            case EngineNames.Linq:
+            case Forms.Linq:
                 foreach (var r in (List<(RepId Rep, int Month, decimal Amount, int Count, decimal ThreeMonths, decimal MovingAverage)>)result)
                 {
                     rows.Add(Row(r.Rep.Value, r.Month, r.Count, r.Amount, r.ThreeMonths, (double)r.MovingAverage));

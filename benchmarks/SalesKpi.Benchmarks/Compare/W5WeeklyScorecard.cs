@@ -53,14 +53,19 @@ internal sealed class W5WeeklyScorecard : Workload
             .By(DealDayRowSelectors.Owner)
             .PerPeriodByDate(ReportingCalendar.Iso, PeriodKind.Week, default(DealDayRowSelectors.ClosedDay));
 
+    // The won amounts over deal values with close instants (business dates resolved per query, in the owners' zones).
+    private static readonly Metric<DealRow, RepId> WeeklyWonAmountDealRows =
+        Metric.Sum<DealRow>(d => d.Amount)
+            .Where(default(DealRowSelectors.Won))
+            .By(DealRowSelectors.Owner)
+            .PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, default(DealRowSelectors.Closed));
+
     public override string Name => "W5";
 
     public override string Title => "6-line scorecard for every rep for every week";
 
     private static Metric<Deal, RepId> WeeklyWins(Metric<Deal, Ungrouped> primitive) =>
         primitive.Where(d => d.IsWon).By(d => d.Owner).PerPeriod(ReportingCalendar.Iso, PeriodKind.Week, d => d.Outcome.ClosedAt!.Value);
-
-    public override bool HasSalesKpiParallel => true;
 
     public override object SalesKpi(Dataset data) => Scores(
         data,
@@ -69,16 +74,20 @@ internal sealed class W5WeeklyScorecard : Workload
 
     public override object SalesKpiParallel(Dataset data) => Scores(
         data,
-        WeeklyLineUnits.EvaluateParallel(data.Activities, data.ActivityOptions, 2),
-        WeeklyWonAmount.EvaluateParallel(data.Deals, data.DealOptions, 2));
+        WeeklyLineUnits.EvaluateParallel(data.Activities, data.ActivityOptions),
+        WeeklyWonAmount.EvaluateParallel(data.Deals, data.DealOptions));
 
     public override bool HasRows => true;
 
-    public override bool RowsNeedDays => true;
-
-    public override object SalesKpiRows(Dataset data, bool parallel) => parallel
-        ? Scores(data, WeeklyLineUnitsRows.EvaluateParallel(data.ActivityDayRows, null, 2), WeeklyWonAmountRows.EvaluateParallel(data.DealDayRows, null, 2))
-        : Scores(data, WeeklyLineUnitsRows.Evaluate(data.ActivityDayRows), WeeklyWonAmountRows.Evaluate(data.DealDayRows));
+    // With business dates at load, activity and deal values with their dates; per query, the activities as they are
+    // (value types already) and deal values with their close instants.
+    public override object SalesKpiRows(Dataset data, bool parallel) => (data.RowsHaveDays, parallel) switch
+    {
+        (true, true) => Scores(data, WeeklyLineUnitsRows.EvaluateParallel(data.ActivityDayRows), WeeklyWonAmountRows.EvaluateParallel(data.DealDayRows)),
+        (true, false) => Scores(data, WeeklyLineUnitsRows.Evaluate(data.ActivityDayRows), WeeklyWonAmountRows.Evaluate(data.DealDayRows)),
+        (false, true) => Scores(data, WeeklyLineUnits.EvaluateParallel(data.Activities, data.ActivityOptions), WeeklyWonAmountDealRows.EvaluateParallel(data.DealRows, data.DealRowOptions)),
+        (false, false) => Scores(data, WeeklyLineUnits.Evaluate(data.Activities, data.ActivityOptions), WeeklyWonAmountDealRows.Evaluate(data.DealRows, data.DealRowOptions)),
+    };
 
     /// <summary>The scorecard line of an activity: a connected call, another call, an email, a meeting held, or none (<see cref="ActivityLines"/>).</summary>
     /// <remarks>Read from a table by kind and outcome code in every engine (library keys and hand loops alike): kinds and
@@ -178,18 +187,7 @@ internal sealed class W5WeeklyScorecard : Workload
         var amounts = new decimal[data.Reps.Length * weeks];
         var zoneDays = new ZoneDays(data.Zones);
         var zoneOfRep = data.ZoneIndexOfRep;
-        foreach (ref readonly var a in data.Activities.AsSpan())
-        {
-            int rep = a.Rep.Value;
-            int offset = zoneDays.UnixDay(zoneOfRep[rep], a.Timestamp.ToUnixTimeTicks()) - firstMonday;
-            if (offset < 0 || offset >= weeks * 7)
-            {
-                continue;
-            }
-
-            units[(((rep * weeks) + (offset / 7)) * Units) + LineOf(a.Kind.Code, (int)a.Outcome)]++;
-        }
-
+        CountActivities(data, zoneDays, firstMonday, weeks, units);
         foreach (var deal in data.Deals)
         {
             if (!deal.IsWon)
@@ -210,6 +208,23 @@ internal sealed class W5WeeklyScorecard : Workload
         }
 
         return ScoreRows(data, weeks, firstMonday, units, amounts);
+    }
+
+    /// <summary>The hand loops' activity units, business dates resolved per activity in its rep's zone.</summary>
+    private static void CountActivities(Dataset data, ZoneDays zoneDays, int firstMonday, int weeks, int[] units)
+    {
+        var zoneOfRep = data.ZoneIndexOfRep;
+        foreach (ref readonly var a in data.Activities.AsSpan())
+        {
+            int rep = a.Rep.Value;
+            int offset = zoneDays.UnixDay(zoneOfRep[rep], a.Timestamp.ToUnixTimeTicks()) - firstMonday;
+            if (offset < 0 || offset >= weeks * 7)
+            {
+                continue;
+            }
+
+            units[(((rep * weeks) + (offset / 7)) * Units) + LineOf(a.Kind.Code, (int)a.Outcome)]++;
+        }
     }
 
     /// <summary>The hand loops' score rows from their unit and amount arrays (rep-major, then week).</summary>
@@ -245,6 +260,34 @@ internal sealed class W5WeeklyScorecard : Workload
         int weeks = ((Dataset.MondayOnOrBefore(data.EndDay - 1) - firstMonday) / 7) + 1;
         var units = new int[data.Reps.Length * weeks * Units];
         var amounts = new decimal[data.Reps.Length * weeks];
+        if (!data.RowsHaveDays)
+        {
+            // Per query: the activities as they are, and deal values with their close instants.
+            var zoneDays = new ZoneDays(data.Zones);
+            var zoneOfRep = data.ZoneIndexOfRep;
+            CountActivities(data, zoneDays, firstMonday, weeks, units);
+            foreach (ref readonly var deal in data.DealRows.AsSpan())
+            {
+                if (deal.Status != DealStatus.Won)
+                {
+                    continue;
+                }
+
+                int rep = deal.Owner.Value;
+                int offset = zoneDays.UnixDay(zoneOfRep[rep], deal.ClosedTicks) - firstMonday;
+                if (offset < 0 || offset >= weeks * 7)
+                {
+                    continue;
+                }
+
+                int week = (rep * weeks) + (offset / 7);
+                units[(week * Units) + DealsWonUnit]++;
+                amounts[week] += deal.Amount;
+            }
+
+            return ScoreRows(data, weeks, firstMonday, units, amounts);
+        }
+
         foreach (ref readonly var a in data.ActivityDayRows.AsSpan())
         {
             int offset = a.Day - firstMonday;

@@ -3,35 +3,74 @@ using System.Collections.Generic;
 
 namespace SalesKpi.Benchmarks.Compare;
 
-/// <summary>The engine names printed in the CSV.</summary>
+/// <summary>
+/// The engine names printed in the CSV. The first three read the same struct arrays: the activities as the domain
+/// holds them (<see cref="SalesActivity"/> is a value type), the leads and deals projected once into compact values
+/// (<see cref="LeadRow"/>, <see cref="DealRow"/>; with business dates resolved at load, also the activities, as
+/// <see cref="ActivityDayRow"/>), as DuckDB reads the tables it loaded.
+/// </summary>
 internal static class EngineNames
 {
+    /// <summary>The library over the struct arrays, its parallel evaluation with the default partitions (one per core), as DuckDB uses every core.</summary>
     public const string SalesKpi = "saleskpi";
 
-    /// <summary>The library's parallel evaluation on both cores; only where a workload has it, and only when asked for.</summary>
-    public const string SalesKpiParallel = "saleskpi_parallel";
+    /// <summary>The library over the struct arrays, one thread.</summary>
+    public const string SalesKpiSerial = "saleskpi_serial";
 
-    /// <summary>The library over deals and leads projected into compact values (<see cref="DealRow"/>, <see cref="LeadRow"/>), one thread; only where a workload has it, and only when asked for.</summary>
+    /// <summary>Hand-written single-thread loops over the struct arrays.</summary>
+    public const string HandLoop = "handloop";
+
+    /// <summary>The library over the domain types as they are (lead and deal objects), one thread; only where they differ from the struct arrays.</summary>
+    public const string SalesKpiDomain = "saleskpi_domain";
+
+    /// <summary>The same on every core.</summary>
+    public const string SalesKpiDomainParallel = "saleskpi_domain_parallel";
+
+    /// <summary>Hand-written single-thread loops over the domain types.</summary>
+    public const string HandLoopDomain = "handloop_domain";
+
+    /// <summary>LINQ over the domain types.</summary>
+    public const string Linq = "linq";
+
+    /// <summary>DuckDB in process on every core, the data loaded beforehand.</summary>
+    public const string DuckDb = "duckdb";
+
+    /// <summary>Loading DuckDB, once (not part of any workload's time).</summary>
+    public const string DuckDbLoad = "duckdb_load";
+
+    /// <summary>Projecting the leads and deals (and, with business dates at load, the activities) into compact values, once (not part of any workload's time).</summary>
+    public const string RowsLoad = "rows_load";
+}
+
+/// <summary>
+/// The forms of a workload's results, by the facts and the code that made them, for decoding them into the canonical
+/// form (several engines share a form).
+/// </summary>
+internal static class Forms
+{
+    /// <summary>The library over the domain types.</summary>
+    public const string SalesKpi = "saleskpi_domain";
+
+    /// <summary>The same, parallel.</summary>
+    public const string SalesKpiParallel = "saleskpi_domain_parallel";
+
+    /// <summary>The library over compact values.</summary>
     public const string SalesKpiRows = "saleskpi_rows";
 
-    /// <summary>The same on both cores.</summary>
+    /// <summary>The same, parallel.</summary>
     public const string SalesKpiRowsParallel = "saleskpi_rows_parallel";
 
-    /// <summary>A hand loop over the same compact values.</summary>
+    /// <summary>A hand loop over the domain types.</summary>
+    public const string HandLoop = "handloop_domain";
+
+    /// <summary>A hand loop over compact values.</summary>
     public const string HandLoopRows = "handloop_rows";
 
-    /// <summary>Projecting the deals and leads into compact values, once (not part of any workload's time).</summary>
-    public const string RowsLoad = "rows_load";
+    /// <summary>LINQ.</summary>
+    public const string Linq = EngineNames.Linq;
 
-    /// <summary>Whether an engine runs only when named in <c>--engines</c>.</summary>
-    public static bool IsOptIn(string engine) => engine is SalesKpiParallel or SalesKpiRows or SalesKpiRowsParallel or HandLoopRows;
-
-    /// <summary>Whether an engine reads the compact deal values.</summary>
-    public static bool ReadsRows(string engine) => engine is SalesKpiRows or SalesKpiRowsParallel or HandLoopRows;
-    public const string HandLoop = "handloop";
-    public const string Linq = "linq";
-    public const string DuckDb = "duckdb";
-    public const string DuckDbLoad = "duckdb_load";
+    /// <summary>DuckDB.</summary>
+    public const string DuckDb = EngineNames.DuckDb;
 }
 
 /// <summary>
@@ -47,39 +86,43 @@ internal abstract class Workload
 
     public abstract string Title { get; }
 
+    /// <summary>
+    /// The engines of this workload. The struct arrays are the compact values where the workload has them for the
+    /// dataset's date mode, otherwise the domain's own activity values (then there are no separate domain engines).
+    /// </summary>
     public IReadOnlyList<EngineRun> Engines(Dataset data, DuckDbStore? duckDb)
     {
+        bool rows = UsesRows(data);
         var runs = new List<EngineRun>
         {
-            new(EngineNames.SalesKpi, () => SalesKpi(data), r => Canonical(data, EngineNames.SalesKpi, r)),
-            new(EngineNames.HandLoop, () => HandLoop(data), r => Canonical(data, EngineNames.HandLoop, r)),
-            new(EngineNames.Linq, () => Linq(data), r => Canonical(data, EngineNames.Linq, r)),
+            Engine(data, EngineNames.SalesKpi, rows ? Forms.SalesKpiRowsParallel : Forms.SalesKpiParallel, rows ? () => SalesKpiRows(data, parallel: true) : () => SalesKpiParallel(data)),
+            Engine(data, EngineNames.SalesKpiSerial, rows ? Forms.SalesKpiRows : Forms.SalesKpi, rows ? () => SalesKpiRows(data, parallel: false) : () => SalesKpi(data)),
+            Engine(data, EngineNames.HandLoop, rows ? Forms.HandLoopRows : Forms.HandLoop, rows ? () => HandLoopRows(data) : () => HandLoop(data)),
         };
-        if (HasSalesKpiParallel)
+        if (rows)
         {
-            runs.Add(new(EngineNames.SalesKpiParallel, () => SalesKpiParallel(data), r => Canonical(data, EngineNames.SalesKpiParallel, r)));
+            runs.Add(Engine(data, EngineNames.SalesKpiDomain, Forms.SalesKpi, () => SalesKpi(data)));
+            runs.Add(Engine(data, EngineNames.SalesKpiDomainParallel, Forms.SalesKpiParallel, () => SalesKpiParallel(data)));
+            runs.Add(Engine(data, EngineNames.HandLoopDomain, Forms.HandLoop, () => HandLoop(data)));
         }
 
-        if (HasRows && (data.RowsHaveDays || !RowsNeedDays))
-        {
-            runs.Add(new(EngineNames.SalesKpiRows, () => SalesKpiRows(data, parallel: false), r => Canonical(data, EngineNames.SalesKpiRows, r)));
-            runs.Add(new(EngineNames.SalesKpiRowsParallel, () => SalesKpiRows(data, parallel: true), r => Canonical(data, EngineNames.SalesKpiRowsParallel, r)));
-            runs.Add(new(EngineNames.HandLoopRows, () => HandLoopRows(data), r => Canonical(data, EngineNames.HandLoopRows, r)));
-        }
-
+        runs.Add(Engine(data, EngineNames.Linq, Forms.Linq, () => Linq(data)));
         if (duckDb is not null)
         {
-            runs.Add(new(EngineNames.DuckDb, () => DuckDb(data, duckDb), r => Canonical(data, EngineNames.DuckDb, r)));
+            runs.Add(Engine(data, EngineNames.DuckDb, Forms.DuckDb, () => DuckDb(data, duckDb)));
         }
 
         return runs;
     }
 
+    /// <summary>Whether the struct-array engines read compact values (not the domain's activity values) for the dataset's date mode.</summary>
+    public bool UsesRows(Dataset data) => HasRows && (data.RowsHaveDays || !RowsNeedDays);
+
+    private EngineRun Engine(Dataset data, string engine, string form, Func<object> run) => new(engine, run, r => Canonical(data, form, r));
+
     public abstract object SalesKpi(Dataset data);
 
     /// <summary>Gets a value indicating whether the workload has a parallel library evaluation.</summary>
-    public virtual bool HasSalesKpiParallel => false;
-
     /// <summary>The library's evaluation on both cores, in the same form as <see cref="SalesKpi"/>.</summary>
     public virtual object SalesKpiParallel(Dataset data) => throw new NotSupportedException($"{Name} has no parallel library evaluation.");
 
