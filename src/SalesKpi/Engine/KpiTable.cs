@@ -26,7 +26,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     // Cells in table order as parallel arrays: the period index (0 when not per period) and the value; each cell's key
     // index comes from the row starts.
     private readonly int _count;
-    private readonly int[] _cellPeriod;
+    private readonly CellPeriods _cellPeriod;
     private readonly CellValues _values;
 
     // The cells of key k are [_rowStart[k], _rowStart[k + 1]), their period indices ascending.
@@ -37,7 +37,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
 
     /// <summary>Creates a table from cells in table order: <paramref name="cellKey"/> and <paramref name="cellPeriod"/> index <paramref name="keys"/> and <paramref name="periods"/>.</summary>
     internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, int[] cellKey, int[] cellPeriod, CellValues values)
-        : this(metric, isPerPeriod, periodKind, emptyValue, keys, periods, RowStarts(keys.Length, cellKey), cellPeriod, values, cellKey.Length)
+        : this(metric, isPerPeriod, periodKind, emptyValue, keys, periods, RowStarts(keys.Length, cellKey), new CellPeriods(cellPeriod), values, cellKey.Length)
     {
     }
 
@@ -45,7 +45,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     /// Creates a table from cells in table order: key <c>k</c>'s cells are <c>[rowStart[k], rowStart[k + 1])</c>, and
     /// <paramref name="cellPeriod"/> indexes <paramref name="periods"/> (or is empty when not per period).
     /// </summary>
-    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, int[] rowStart, int[] cellPeriod, CellValues values, int count)
+    internal KpiTable(string metric, bool isPerPeriod, PeriodKind? periodKind, KpiValue emptyValue, TKey[] keys, ReportingPeriod[] periods, int[] rowStart, CellPeriods cellPeriod, CellValues values, int count)
     {
         if (rowStart.Length != keys.Length + 1 || rowStart[^1] != count || values.Count != count || (isPerPeriod && cellPeriod.Length < count))
         {

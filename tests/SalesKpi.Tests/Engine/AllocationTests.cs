@@ -35,9 +35,9 @@ public sealed class AllocationTests
         // 12,000 facts against 96,000: a per-fact cost of even one byte would show as 84,000 bytes.
         Assert.InRange(many - few, -1_024, 1_024);
 
-        // The table holds 12 bytes per cell (the period index and the count); the state's accumulators (their first chunk
-        // grown by doubling) and the grid pages add about 31 more at this size.
-        Assert.InRange(few / (double)Cells, 12, 52);
+        // The table holds 6 bytes per cell (a 16-bit period index and a 32-bit count); the state's accumulators (their
+        // first chunk grown by doubling) and the grid pages add about 31 more at this size.
+        Assert.InRange(few / (double)Cells, 6, 46);
     }
 
     private static long SumOf(KpiTable<(int Rep, Kind Kind)> table)

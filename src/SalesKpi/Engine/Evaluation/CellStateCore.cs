@@ -593,7 +593,7 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             values = new ArrayCellValues(finished);
         }
 
-        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, [.. rowStart, n], cellPeriod, values, n);
+        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, [.. rowStart, n], new CellPeriods(cellPeriod), values, n);
     }
 
     /// <summary>
@@ -645,10 +645,16 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             periodSlots = [0];
         }
 
+        // Counts as 32-bit integers while every count fits (half their accumulators' bytes), and period indices as 16-bit
+        // integers when there are few enough periods: the table's memory is most of an evaluation's.
         bool plain = !RuntimeHelpers.IsReferenceOrContainsReferences<TAcc>();
-        var copy = plain ? new TAcc[n] : null;
+        bool counts = typeof(TAcc) == typeof(CountAccumulator);
+        var narrowCounts = counts ? new int[n] : null;
+        var copy = plain && !counts ? new TAcc[n] : null;
         var finished = plain ? null : new KpiValue[n];
-        var cellPeriod = Periods is null ? [] : new int[n];
+        bool narrowPeriods = periods.Length <= ushort.MaxValue + 1;
+        var cellPeriod = Periods is null || narrowPeriods ? [] : new int[n];
+        var cellPeriod16 = Periods is not null && narrowPeriods ? new ushort[n] : [];
         var keyList = new List<TK>();
         var rowStart = new List<int> { 0 };
         int written = 0;
@@ -672,10 +678,37 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
                 if (Periods is not null)
                 {
-                    cellPeriod[written] = i;
+                    if (narrowPeriods)
+                    {
+                        cellPeriod16[written] = (ushort)i;
+                    }
+                    else
+                    {
+                        cellPeriod[written] = i;
+                    }
                 }
 
-                if (copy is not null)
+                if (narrowCounts is not null)
+                {
+                    long count = Unsafe.As<TAcc, CountAccumulator>(ref acc).N;
+                    if (count <= int.MaxValue)
+                    {
+                        narrowCounts[written] = (int)count;
+                    }
+                    else
+                    {
+                        // A count past 2^31 - 1: the counts so far move to accumulators, as every other type keeps them.
+                        copy = new TAcc[n];
+                        for (int c = 0; c < written; c++)
+                        {
+                            Unsafe.As<TAcc, CountAccumulator>(ref copy[c]).N = narrowCounts[c];
+                        }
+
+                        narrowCounts = null;
+                        copy[written] = acc;
+                    }
+                }
+                else if (copy is not null)
                 {
                     copy[written] = acc;
                 }
@@ -699,8 +732,11 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The grid holds {written} cells, but the store counts {n}."));
         }
 
-        CellValues values = copy is not null ? new AccumulatorCellValues<TAcc>(copy, this) : new ArrayCellValues(finished!);
-        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, rowStart.ToArray(), cellPeriod, values, n);
+        CellValues values = narrowCounts is not null ? new CountCellValues(narrowCounts, (IAccumulatorValuer<CountAccumulator>)this)
+            : copy is not null ? new AccumulatorCellValues<TAcc>(copy, this)
+            : new ArrayCellValues(finished!);
+        var periodIndices = narrowPeriods ? new CellPeriods(cellPeriod16) : new CellPeriods(cellPeriod);
+        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, rowStart.ToArray(), periodIndices, values, n);
     }
 
     /// <summary>

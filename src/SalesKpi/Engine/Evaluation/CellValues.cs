@@ -37,6 +37,35 @@ internal sealed class AccumulatorCellValues<TAcc>(TAcc[] accumulators, IAccumula
     public override KpiValue this[int cell] => valuer.ValueOf(in accumulators[cell]);
 }
 
+/// <summary>
+/// Counts in table order as 32-bit integers (every count of the table fits): half the bytes of their accumulators, valued
+/// on each read.
+/// </summary>
+internal sealed class CountCellValues(int[] counts, IAccumulatorValuer<CountAccumulator> valuer) : CellValues
+{
+    public override int Count => counts.Length;
+
+    public override KpiValue this[int cell] => valuer.ValueOf(new CountAccumulator { N = counts[cell] });
+}
+
+/// <summary>
+/// A table's period index per cell, in table order: 16-bit when the table has at most 65,536 periods (every daily table
+/// of up to 179 years), 32-bit otherwise.
+/// </summary>
+internal readonly struct CellPeriods
+{
+    private readonly int[]? _wide;
+    private readonly ushort[]? _narrow;
+
+    public CellPeriods(int[] wide) => _wide = wide;
+
+    public CellPeriods(ushort[] narrow) => _narrow = narrow;
+
+    public int Length => _narrow?.Length ?? _wide?.Length ?? 0;
+
+    public int this[int cell] => _narrow is not null ? _narrow[cell] : _wide![cell];
+}
+
 /// <summary>Accumulators in table order, some of them cells added by a fill policy, which read as the fill value.</summary>
 internal sealed class FilledCellValues<TAcc>(TAcc[] accumulators, bool[] filled, KpiValue fillValue, IAccumulatorValuer<TAcc> valuer) : CellValues
     where TAcc : struct
