@@ -51,6 +51,11 @@ internal static class Breakdown
         Step("the same, date by a LocalDate lambda", Metric.Count<ActivityDayRow>().By(ActivityDayRowSelectors.RepAndKind).PerPeriod(ReportingCalendar.Iso, PeriodKind.Day, r => EpochDay.ToDate(r.Day)), null, dayRows);
 
 
+        data.BuildRows(datesAtLoad: false);
+        Console.Error.WriteLine($"{data.LeadRows.Length} lead rows");
+        Step("MQL -> SAL by industry and band, delegates (W2 rows)", W2MqlToSalByIcp.MqlToSalRowsByDelegates, data.LeadRowOptions, data.LeadRows);
+        Step("the same, events read by a value type", W2MqlToSalByIcp.MqlToSalRows, data.LeadRowOptions, data.LeadRows);
+
         var won = Metric.Sum<Deal>(d => d.Amount!.Value, Currency.Usd).Where(d => d.IsWon).By(d => d.Owner)
             .PerPeriod(ReportingCalendar.Iso, PeriodKind.Month, d => d.Outcome.ClosedAt!.Value);
         Console.Error.WriteLine($"{data.Deals.Length} deals");

@@ -31,8 +31,14 @@ internal sealed class W2MqlToSalByIcp : Workload
             .By(l => l.Profile.Industry ?? string.Empty)
             .ThenBy(l => l.Profile.EmployeeBand ?? UnknownBand);
 
-    // The same over compact lead values, grouped by a value-type key of the industry's code and the band's index.
-    private static readonly Metric<LeadRow, (int Industry, int Band)> MqlToSalRows =
+    // The same over compact lead values, their stage changes read by a value type and grouped by a value-type key of the
+    // industry's code and the band's index.
+    internal static readonly Metric<LeadRow, (int Industry, int Band)> MqlToSalRows =
+        Metric.Conversion<LeadRow, StageRow, MqlToSalStages>(default, Window, ConversionBasis.Cohort, ConversionCounting.UniqueEntities)
+            .By(LeadRowSelectors.IndustryAndBand);
+
+    // The same with delegates (compare-breakdown times both).
+    internal static readonly Metric<LeadRow, (int Industry, int Band)> MqlToSalRowsByDelegates =
         Metric.Conversion<LeadRow, StageRow>(
                 l => l.History,
                 s => Instant.FromUnixTimeTicks(s.Ticks),
@@ -40,6 +46,17 @@ internal sealed class W2MqlToSalByIcp : Workload
                 s => s.Stage == LeadStage.Sal,
                 Window)
             .By(LeadRowSelectors.IndustryAndBand);
+
+    private readonly struct MqlToSalStages : IConversionEvents<LeadRow, StageRow>
+    {
+        public ReadOnlySpan<StageRow> EventsOf(in LeadRow fact) => fact.History;
+
+        public Instant TimeOf(in StageRow e) => Instant.FromUnixTimeTicks(e.Ticks);
+
+        public bool IsFrom(in StageRow e) => e.Stage == LeadStage.Mql;
+
+        public bool IsTo(in StageRow e) => e.Stage == LeadStage.Sal;
+    }
 
     public override string Name => "W2";
 

@@ -57,8 +57,58 @@ public static partial class Metric
         ArgumentNullException.ThrowIfNull(to);
         ValidateConversion(window, basis, counting);
 
-        var spec = new ConversionSpec<TFact, TEvent>(history, time, from, to, window, basis, counting);
-        return new(new ConversionAggregation<TFact, TEvent>(spec))
+        var spec = new ConversionSpec<TFact, DelegateConversionReader<TFact, TEvent>>(new(history, time, from, to), window, basis, counting);
+        return new(new ConversionAggregation<TFact, DelegateConversionReader<TFact, TEvent>>(spec))
+        {
+            Description = ConversionDescription("conversion", basis, counting),
+        };
+    }
+
+    /// <summary>
+    /// The conversion of entities from an event A to an event B within a window, each fact one entity with its events,
+    /// read through a value type compiled into the evaluation loop (no delegate call per entity or event).
+    /// </summary>
+    /// <typeparam name="TFact">The entity type (for example a lead).</typeparam>
+    /// <typeparam name="TEvent">The event type of its history (for example a stage change).</typeparam>
+    /// <typeparam name="TEvents">The value type that reads an entity's events, their instants and whether each is an entry into A or B.</typeparam>
+    /// <param name="events">The reader of the events (often <c>default</c>, a struct without fields).</param>
+    /// <param name="window">The window W: B converts an entry into A at t_A when 0 ≤ t_B − t_A ≤ W (both ends inclusive).</param>
+    /// <param name="basis">Cohort or period basis; see <see cref="ConversionBasis"/>.</param>
+    /// <param name="counting">Unique entities or all conversions; see <see cref="ConversionCounting"/>.</param>
+    /// <returns>
+    /// An ungrouped conversion with the values, rule and censoring of
+    /// <see cref="Conversion{TFact, TEvent}(Func{TFact, IReadOnlyList{TEvent}}, Func{TEvent, Instant}, Func{TEvent, bool}, Func{TEvent, bool}, Duration, ConversionBasis, ConversionCounting)"/>:
+    /// on the same events the two give the same table (property-tested).
+    /// </returns>
+    /// <remarks>
+    /// Deferred. The evaluation needs options with an as-of instant; events after it are ignored. Group by an entity
+    /// attribute with <c>By</c> and place trials in periods with <c>PerPeriod(calendar, kind)</c>, as with the delegate form.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is negative, or an enum value is undefined.</exception>
+    /// <example>
+    /// <code>
+    /// readonly struct MqlToSal : IConversionEvents&lt;LeadFacts, StageEntry&gt;
+    /// {
+    ///     public ReadOnlySpan&lt;StageEntry&gt; EventsOf(in LeadFacts lead) => lead.Stages;
+    ///     public Instant TimeOf(in StageEntry e) => Instant.FromUnixTimeTicks(e.Ticks);
+    ///     public bool IsFrom(in StageEntry e) => e.Stage == LeadStage.Mql;
+    ///     public bool IsTo(in StageEntry e) => e.Stage == LeadStage.Sal;
+    /// }
+    ///
+    /// var mqlToSal = Metric.Conversion&lt;LeadFacts, StageEntry, MqlToSal&gt;(
+    ///     default, Duration.FromDays(30), ConversionBasis.Cohort, ConversionCounting.UniqueEntities);
+    /// </code>
+    /// </example>
+    public static Metric<TFact, Ungrouped> Conversion<TFact, TEvent, TEvents>(
+        TEvents events,
+        Duration window,
+        ConversionBasis basis,
+        ConversionCounting counting)
+        where TEvents : struct, IConversionEvents<TFact, TEvent>
+    {
+        ValidateConversion(window, basis, counting);
+        var spec = new ConversionSpec<TFact, ValueConversionReader<TFact, TEvent, TEvents>>(new(events), window, basis, counting);
+        return new(new ConversionAggregation<TFact, ValueConversionReader<TFact, TEvent, TEvents>>(spec))
         {
             Description = ConversionDescription("conversion", basis, counting),
         };

@@ -5,31 +5,102 @@ using NodaTime;
 
 namespace SalesKpi;
 
-internal sealed record ConversionSpec<TFact, TEvent>(
-    Func<TFact, IReadOnlyList<TEvent>> History,
-    Func<TEvent, Instant> Time,
-    Func<TEvent, bool> From,
-    Func<TEvent, bool> To,
+/// <summary>Reads an entity's entry (A) and conversion (B) instants at or before as-of, in any order.</summary>
+internal interface IConversionReader<TFact>
+{
+    void Read(in TFact fact, Instant asOf, List<Instant> entries, List<Instant> conversions);
+}
+
+/// <summary>The events of <see cref="Metric.Conversion{TFact, TEvent}(Func{TFact, IReadOnlyList{TEvent}}, Func{TEvent, Instant}, Func{TEvent, bool}, Func{TEvent, bool}, Duration, ConversionBasis, ConversionCounting)"/>, read through its delegates.</summary>
+internal readonly struct DelegateConversionReader<TFact, TEvent>(
+    Func<TFact, IReadOnlyList<TEvent>> history,
+    Func<TEvent, Instant> time,
+    Func<TEvent, bool> from,
+    Func<TEvent, bool> to) : IConversionReader<TFact>
+{
+    public void Read(in TFact fact, Instant asOf, List<Instant> entries, List<Instant> conversions)
+    {
+        var events = history(fact) ?? throw Errors.Argument("A conversion's history selector returned null for a fact.", "facts");
+        for (int i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var t = time(e);
+            if (t > asOf)
+            {
+                continue;
+            }
+
+            if (from(e))
+            {
+                entries.Add(t);
+            }
+
+            if (to(e))
+            {
+                conversions.Add(t);
+            }
+        }
+    }
+}
+
+/// <summary>The events of an <see cref="IConversionEvents{TFact, TEvent}"/> value, read by calls compiled for its type.</summary>
+internal readonly struct ValueConversionReader<TFact, TEvent, TEvents>(TEvents events) : IConversionReader<TFact>
+    where TEvents : struct, IConversionEvents<TFact, TEvent>
+{
+    private readonly TEvents _events = events;
+
+    public void Read(in TFact fact, Instant asOf, List<Instant> entries, List<Instant> conversions)
+    {
+        var reader = _events;
+        foreach (ref readonly var e in reader.EventsOf(in fact))
+        {
+            var t = reader.TimeOf(in e);
+            if (t > asOf)
+            {
+                continue;
+            }
+
+            if (reader.IsFrom(in e))
+            {
+                entries.Add(t);
+            }
+
+            if (reader.IsTo(in e))
+            {
+                conversions.Add(t);
+            }
+        }
+    }
+}
+
+internal sealed record ConversionSpec<TFact, TReader>(
+    TReader Reader,
     Duration Window,
     ConversionBasis Basis,
-    ConversionCounting Counting);
+    ConversionCounting Counting)
+    where TReader : struct, IConversionReader<TFact>;
 
-internal sealed class ConversionAggregation<TFact, TEvent>(ConversionSpec<TFact, TEvent> spec)
+internal sealed class ConversionAggregation<TFact, TReader>(ConversionSpec<TFact, TReader> spec)
     : Aggregation<TFact>(spec.Basis == ConversionBasis.Cohort ? "conversion:cohort" : "conversion:period")
+    where TReader : struct, IConversionReader<TFact>
 {
-    public ConversionSpec<TFact, TEvent> Spec { get; } = spec;
+    public ConversionSpec<TFact, TReader> Spec { get; } = spec;
 
-    public override KpiValue EmptyValue => ValueOf(default, Spec.Basis);
+    public override KpiValue EmptyValue => ConversionValues.ValueOf(default, Spec.Basis);
 
     public override bool HasIntrinsicTime => true;
 
+    public override StateCore<TFact, TKey> CreateCore<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options) =>
+        new ConversionStateCore<TFact, TKey, TReader>(metric, options, Spec);
+}
+
+/// <summary>The value of a conversion cell.</summary>
+internal static class ConversionValues
+{
     public static KpiValue ValueOf(in ConversionAccumulator acc, ConversionBasis basis) =>
         basis == ConversionBasis.Cohort
             ? KpiValue.RateOf(acc.Successes, acc.Trials, acc.N, acc.Censored)
             : KpiValue.ExactRatioOf(acc.Successes, acc.Trials, acc.N, KpiValueKind.Ratio);
-
-    public override StateCore<TFact, TKey> CreateCore<TKey>(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options) =>
-        new ConversionStateCore<TFact, TKey, TEvent>(metric, options, Spec);
 }
 
 /// <summary>
@@ -41,16 +112,17 @@ internal sealed class ConversionAggregation<TFact, TEvent>(ConversionSpec<TFact,
 /// than calling the shared matcher); the conversion of separate events uses the shared matcher, and a property test
 /// holds the two forms to the same tables.
 /// </remarks>
-internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<TFact, TKey, ConversionAccumulator>
+internal sealed class ConversionStateCore<TFact, TKey, TReader> : CellStateCore<TFact, TKey, ConversionAccumulator>
     where TKey : notnull
+    where TReader : struct, IConversionReader<TFact>
 {
-    private readonly ConversionSpec<TFact, TEvent> _spec;
+    private readonly ConversionSpec<TFact, TReader> _spec;
     private readonly Instant _asOf;
     private readonly BusinessDays<TFact>? _days;
     private readonly List<Instant> _entries = [];
     private readonly List<Instant> _conversions = [];
 
-    public ConversionStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, ConversionSpec<TFact, TEvent> spec)
+    public ConversionStateCore(Metric<TFact, TKey> metric, EvaluationOptions<TFact>? options, ConversionSpec<TFact, TReader> spec)
         : base(metric, options)
     {
         _spec = spec;
@@ -82,40 +154,20 @@ internal sealed class ConversionStateCore<TFact, TKey, TEvent> : CellStateCore<T
         Added = checked(Added + facts.Length);
     }
 
-    protected override KpiValue ValueOf(in ConversionAccumulator acc) => ConversionAggregation<TFact, TEvent>.ValueOf(acc, _spec.Basis);
+    protected override KpiValue ValueOf(in ConversionAccumulator acc) => ConversionValues.ValueOf(acc, _spec.Basis);
 
     // On the cohort basis a trial's success and its censoring are counted in the trial's own cell, and exclusively.
     protected override string? ProblemOf(in ConversionAccumulator acc) =>
         _spec.Basis == ConversionBasis.Cohort && acc.Successes + acc.Censored > acc.Trials ? "more successes and censored trials than trials in a cohort cell" : null;
 
     protected override CellStateCore<TFact, TKey, ConversionAccumulator> CreateEmpty() =>
-        new ConversionStateCore<TFact, TKey, TEvent>(Metric, Options, _spec);
+        new ConversionStateCore<TFact, TKey, TReader>(Metric, Options, _spec);
 
     private void AddEntity(in TFact fact, int key)
     {
-        var history = _spec.History(fact) ?? throw Errors.Argument("A conversion's history selector returned null for a fact.", "facts");
         _entries.Clear();
         _conversions.Clear();
-        for (int i = 0; i < history.Count; i++)
-        {
-            var e = history[i];
-            var t = _spec.Time(e);
-            if (t > _asOf)
-            {
-                continue;
-            }
-
-            if (_spec.From(e))
-            {
-                _entries.Add(t);
-            }
-
-            if (_spec.To(e))
-            {
-                _conversions.Add(t);
-            }
-        }
-
+        _spec.Reader.Read(in fact, _asOf, _entries, _conversions);
         if (_entries.Count == 0)
         {
             return;

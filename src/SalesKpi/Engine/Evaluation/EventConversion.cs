@@ -19,7 +19,7 @@ internal sealed class EventConversionAggregation<TFact, TEntity>(EventConversion
 {
     public EventConversionSpec<TFact, TEntity> Spec { get; } = spec;
 
-    public override KpiValue EmptyValue => ConversionAggregation<TFact, TFact>.ValueOf(default, Spec.Basis);
+    public override KpiValue EmptyValue => ConversionValues.ValueOf(default, Spec.Basis);
 
     public override bool HasIntrinsicTime => true;
 
@@ -532,7 +532,7 @@ internal sealed class ConversionCellsCore<TFact, TKey>(Metric<TFact, TKey> metri
 
     public ref ConversionAccumulator Cell(int key, int day) => ref Cells.GetOrAdd(key, Periods is null ? 0 : Periods.SlotOfDay(day));
 
-    protected override KpiValue ValueOf(in ConversionAccumulator acc) => ConversionAggregation<TFact, TFact>.ValueOf(acc, basis);
+    protected override KpiValue ValueOf(in ConversionAccumulator acc) => ConversionValues.ValueOf(acc, basis);
 
     protected override CellStateCore<TFact, TKey, ConversionAccumulator> CreateEmpty() => new ConversionCellsCore<TFact, TKey>(Metric, Options!, basis);
 }
