@@ -4,8 +4,9 @@ namespace SalesKpi.Benchmarks.Compare;
 
 /// <summary>
 /// An activity projected into a 12-byte value with its business date resolved once, in its rep's home zone, as DuckDB's
-/// loader fills the <c>day</c> column of its <c>activities</c> table in its default mode (rep, day, kind, outcome). The
-/// activity workloads' opt-in <c>_rows</c> engines read an array of these when business dates are computed at load.
+/// loader fills the <c>day</c> column of its <c>activities</c> table with <c>--duckdb-dates load</c> (rep, day, kind,
+/// outcome). The activity workloads' struct-array engines (<c>saleskpi</c>, <c>saleskpi_serial</c>, <c>handloop</c>)
+/// read an array of these when business dates are computed at load.
 /// </summary>
 /// <param name="Rep">The rep.</param>
 /// <param name="Day">The business date in the rep's home zone, as days since 1970-01-01.</param>

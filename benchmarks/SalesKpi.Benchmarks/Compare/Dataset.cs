@@ -137,8 +137,8 @@ internal sealed class Dataset
 
     /// <summary>
     /// Gets whether the compact rows carry business dates resolved at projection (<see cref="ActivityDayRows"/> and
-    /// <see cref="DealDayRows"/>), as DuckDB's loader computes them in its default mode, rather than instants whose dates
-    /// each query resolves (<see cref="DealRows"/>).
+    /// <see cref="DealDayRows"/>), as DuckDB's loader computes them with <c>--duckdb-dates load</c>, rather than instants
+    /// whose dates each query resolves (<see cref="DealRows"/>).
     /// </summary>
     public bool RowsHaveDays { get; private set; }
 

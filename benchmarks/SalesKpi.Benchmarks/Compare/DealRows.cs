@@ -4,8 +4,9 @@ namespace SalesKpi.Benchmarks.Compare;
 
 /// <summary>
 /// A deal projected into a 32-byte value (owner, status, close instant as Unix ticks, amount in US dollars), as a user
-/// would project their deals once to evaluate many metrics over them: the deal workloads' opt-in <c>_rows</c> engines
-/// read an array of these, laid out like a DuckDB table's columns read row by row, instead of a million deal objects.
+/// would project their deals once to evaluate many metrics over them: the deal workloads' struct-array engines
+/// (<c>saleskpi</c>, <c>saleskpi_serial</c>, <c>handloop</c>) read an array of these, laid out like a DuckDB table's
+/// columns read row by row, instead of a million deal objects.
 /// </summary>
 /// <param name="Owner">The deal's owner.</param>
 /// <param name="Status">Open, won or lost.</param>
@@ -61,8 +62,9 @@ internal static class DealRowSelectors
 
 /// <summary>
 /// A deal projected into a 32-byte value with its close date resolved once in its owner's home zone, as DuckDB's loader
-/// fills the <c>closed_day</c> column of its <c>deals</c> table in its default mode: owner, status, close date, amount in
-/// US dollars. The deal workloads' opt-in <c>_rows</c> engines read these when business dates are computed at load.
+/// fills the <c>closed_day</c> column of its <c>deals</c> table with <c>--duckdb-dates load</c>: owner, status, close
+/// date, amount in US dollars. The deal workloads' struct-array engines read these when business dates are computed at
+/// load.
 /// </summary>
 /// <param name="Owner">The deal's owner.</param>
 /// <param name="Status">Open, won or lost.</param>

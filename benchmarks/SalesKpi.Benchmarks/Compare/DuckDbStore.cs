@@ -8,9 +8,10 @@ namespace SalesKpi.Benchmarks.Compare;
 /// <summary>
 /// An in-memory DuckDB database holding the same facts, loaded with the appender. Lead stage instants and deal close
 /// instants are kept as 100 ns ticks since 1970. Business dates (an activity's date in its rep's home zone, a deal's
-/// close date in its owner's home zone) are either computed once at load, the same way the .NET engines compute them
-/// (the default), or computed in each query: then <c>activities</c> and <c>deals</c> are views over the raw facts that
-/// convert each instant with a table of UTC offsets per zone and UTC hour, so the queries are the same in both modes.
+/// close date in its owner's home zone) are either computed in each query (the comparison's default):
+/// <c>activities</c> and <c>deals</c> are then views over the raw facts that convert each instant with a table of UTC
+/// offsets per zone and UTC hour; or computed once at load, the same way the .NET engines compute them. The queries are
+/// the same in both modes.
 /// </summary>
 internal sealed class DuckDbStore : IDisposable
 {
