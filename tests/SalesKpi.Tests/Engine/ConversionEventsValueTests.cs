@@ -80,29 +80,9 @@ public sealed class ConversionEventsValueTests
     private static Metric<LeadSteps, Ungrouped> MqlToSal(ConversionBasis basis, ConversionCounting counting) =>
         Metric.Conversion<LeadSteps, Step, MqlToSalSteps>(default, Window, basis, counting);
 
-    /// <summary>Random leads, each with 0 to 5 MQL, SAL or SQL changes between January and April 2026 (some at equal instants).</summary>
-    private static LeadSteps[] RandomLeads(int seed, int count)
-    {
-        var random = new Random(seed);
-        string[] industries = ["Tech", "Retail", "Health"];
-        string[] stages = ["MQL", "SAL", "SQL"];
-        var start = Instant.FromUtc(2026, 1, 1, 0, 0);
-        var leads = new LeadSteps[count];
-        for (int id = 0; id < count; id++)
-        {
-            var steps = new List<Step>();
-            int n = random.Next(6);
-            for (int k = 0; k < n; k++)
-            {
-                var at = k > 0 && random.Next(6) == 0 ? steps[^1].At : start + Duration.FromMinutes(random.Next(120 * 24 * 60));
-                steps.Add(new Step(stages[random.Next(3)], at));
-            }
-
-            leads[id] = new LeadSteps(id, industries[random.Next(3)], [.. steps]);
-        }
-
-        return leads;
-    }
+    /// <summary>The shared random leads (<see cref="T.RandomLeads"/>) with their steps in arrays.</summary>
+    private static LeadSteps[] RandomLeads(int seed, int count) =>
+        [.. T.RandomLeads(seed, count).Select(l => new LeadSteps(l.Id, l.Industry, [.. l.Steps]))];
 
     internal readonly record struct LeadSteps(int Id, string Industry, Step[] Steps);
 

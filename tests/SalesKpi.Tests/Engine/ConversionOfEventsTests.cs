@@ -204,7 +204,7 @@ public sealed class ConversionOfEventsTests
     [Property(MaxTest = 80)]
     public void The_event_form_equals_the_history_form_on_the_same_events(int seed, byte windowDays, bool periodBasis, bool allConversions, byte asOfDays)
     {
-        var leads = RandomLeads(seed, 40);
+        var leads = T.RandomLeads(seed, 40);
         var events = leads.SelectMany(l => l.Steps.Select(s => new StageEvent(l.Id, l.Industry, s.Stage, s.At))).ToArray();
         new Random(seed).Shuffle(events);
         var window = Duration.FromDays(windowDays % 40) + Duration.FromHours(windowDays % 3);
@@ -225,7 +225,7 @@ public sealed class ConversionOfEventsTests
     [Property(MaxTest = 50)]
     public void Any_partition_merged_directly_or_through_snapshots_equals_the_whole(int seed, int[] cuts)
     {
-        var events = RandomLeads(seed, 30).SelectMany(l => l.Steps.Select(s => new StageEvent(l.Id, l.Industry, s.Stage, s.At))).ToArray();
+        var events = T.RandomLeads(seed, 30).SelectMany(l => l.Steps.Select(s => new StageEvent(l.Id, l.Industry, s.Stage, s.At))).ToArray();
         new Random(seed).Shuffle(events);
         var options = EvaluationOptions<StageEvent>.InZone(T.NewYork).WithAsOf(Instant.FromUtc(2026, 3, 20, 0, 0));
         var metric = MqlToSal(ConversionBasis.Period, ConversionCounting.AllConversions).By(e => e.Industry).PerPeriod(ReportingCalendar.Iso, PeriodKind.Month);
@@ -243,29 +243,5 @@ public sealed class ConversionOfEventsTests
         Assert.Equal(whole.Cells, direct.ToTable().Cells);
         Assert.Equal(whole.Cells, viaSnapshots.ToTable().Cells);
         Assert.Equal(events.Length, viaSnapshots.FactCount);
-    }
-
-    /// <summary>Random leads, each with 0 to 5 MQL, SAL or SQL changes between January and April 2026 (some at equal instants).</summary>
-    private static TestLead[] RandomLeads(int seed, int count)
-    {
-        var random = new Random(seed);
-        string[] industries = ["Tech", "Retail", "Health"];
-        string[] stages = ["MQL", "SAL", "SQL"];
-        var start = Instant.FromUtc(2026, 1, 1, 0, 0);
-        var leads = new TestLead[count];
-        for (int id = 0; id < count; id++)
-        {
-            var steps = new List<Step>();
-            int n = random.Next(6);
-            for (int k = 0; k < n; k++)
-            {
-                var at = k > 0 && random.Next(6) == 0 ? steps[^1].At : start + Duration.FromMinutes(random.Next(120 * 24 * 60));
-                steps.Add(new Step(stages[random.Next(3)], at));
-            }
-
-            leads[id] = new TestLead(id, industries[random.Next(3)], steps);
-        }
-
-        return leads;
     }
 }

@@ -66,6 +66,30 @@ internal static class T
 
         return acts;
     }
+
+    /// <summary>Random leads, each with 0 to 5 MQL, SAL or SQL changes between January and April 2026 (some at equal instants).</summary>
+    public static TestLead[] RandomLeads(int seed, int count)
+    {
+        var random = new Random(seed);
+        string[] industries = ["Tech", "Retail", "Health"];
+        string[] stages = ["MQL", "SAL", "SQL"];
+        var start = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var leads = new TestLead[count];
+        for (int id = 0; id < count; id++)
+        {
+            var steps = new List<Step>();
+            int n = random.Next(6);
+            for (int k = 0; k < n; k++)
+            {
+                var at = k > 0 && random.Next(6) == 0 ? steps[^1].At : start + Duration.FromMinutes(random.Next(120 * 24 * 60));
+                steps.Add(new Step(stages[random.Next(3)], at));
+            }
+
+            leads[id] = new TestLead(id, industries[random.Next(3)], steps);
+        }
+
+        return leads;
+    }
 }
 
 /// <summary>A filter that counts how often it is called, to show how many times a pass runs it.</summary>
