@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace SalesKpi.Benchmarks.Compare;
 
@@ -56,8 +57,8 @@ internal sealed record CompareOptions
                 "--seed" => options with { Seed = Int() },
                 "--runs" => options with { Runs = Int() },
                 "--threads" => options with { DuckDbThreads = Int() },
-                "--workloads" => options with { Workloads = Set(Value()) },
-                "--engines" => options with { Engines = Set(Value()) },
+                "--workloads" => options with { Workloads = Known(Set(Value()), "--workloads", KnownWorkloads) },
+                "--engines" => options with { Engines = Known(Set(Value()), "--engines", KnownEngines) },
                 "--duckdb-dates" => options with { DuckDbDatesInQuery = DatesMode(Value()) },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Options: --activities N --leads N --deals N --seed N --runs N (>= 5) --threads N --workloads W1,W2 --engines saleskpi,saleskpi_serial,handloop,saleskpi_domain,saleskpi_domain_parallel,handloop_domain,linq,duckdb --duckdb-dates query|load", nameof(arguments)),
             };
@@ -77,6 +78,28 @@ internal sealed record CompareOptions
         "QUERY" => true,
         _ => throw new ArgumentException($"--duckdb-dates must be load or query, but was '{value}'.", nameof(value)),
     };
+
+    private static readonly string[] KnownWorkloads = ["W1", "W2", "W3", "W4", "W5"];
+
+    private static readonly string[] KnownEngines =
+    [
+        EngineNames.SalesKpi, EngineNames.SalesKpiSerial, EngineNames.HandLoop, EngineNames.SalesKpiDomain,
+        EngineNames.SalesKpiDomainParallel, EngineNames.HandLoopDomain, EngineNames.Linq, EngineNames.DuckDb,
+    ];
+
+    /// <summary>Returns <paramref name="names"/>, or throws naming the option and the first name it does not know.</summary>
+    private static HashSet<string> Known(HashSet<string> names, string option, string[] known)
+    {
+        foreach (string name in names)
+        {
+            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"{option} has an unknown name '{name}'; known: {string.Join(",", known)}.", nameof(names));
+            }
+        }
+
+        return names;
+    }
 
     private static HashSet<string> Set(string list) =>
         new(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
