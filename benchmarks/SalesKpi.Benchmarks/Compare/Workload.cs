@@ -122,9 +122,8 @@ internal abstract class Workload
 
     public abstract object SalesKpi(Dataset data);
 
-    /// <summary>Gets a value indicating whether the workload has a parallel library evaluation.</summary>
-    /// <summary>The library's evaluation on both cores, in the same form as <see cref="SalesKpi"/>.</summary>
-    public virtual object SalesKpiParallel(Dataset data) => throw new NotSupportedException($"{Name} has no parallel library evaluation.");
+    /// <summary>The library's parallel evaluation (the default partitions, one per core), in the same form as <see cref="SalesKpi"/>.</summary>
+    public abstract object SalesKpiParallel(Dataset data);
 
     /// <summary>Gets a value indicating whether the workload has engines over <see cref="Dataset.DealRows"/> or <see cref="Dataset.LeadRows"/>.</summary>
     public virtual bool HasRows => false;
