@@ -60,6 +60,16 @@ var callSeconds = Metric.Sum<SalesActivity>(a => (long)(a.Duration?.TotalSeconds
 var sharedPass = Metric.EvaluateAll(activities, sample.OrganisationZone, callCount, callSeconds);
 Check(sharedPass[1].Cells.SequenceEqual(callSeconds.Evaluate(activities, sample.OrganisationZone).Cells), "a shared pass of two primitives equals their own evaluations");
 
+// A conversion read by delegates and by a value type: both compiled ahead of time, equal tables.
+var leadStages = sample.Facts.Leads.Select(l => new LeadStages([.. l.StageHistory], l.Profile.Industry ?? "")).ToArray();
+var asOf = EvaluationOptions<LeadStages>.InZone(sample.OrganisationZone).WithAsOf(Instant.FromUtc(2030, 1, 1, 0, 0));
+var byDelegates = Metric.Conversion<LeadStages, StageChange<LeadStage>>(
+        l => l.Stages, s => s.At, s => s.Stage == LeadStage.Mql, s => s.Stage == LeadStage.Sal, Duration.FromDays(30))
+    .By(l => l.Industry).Evaluate(leadStages, asOf);
+var byValue = Metric.Conversion<LeadStages, StageChange<LeadStage>, MqlToSal>(default, Duration.FromDays(30), ConversionBasis.Cohort, ConversionCounting.UniqueEntities)
+    .By(l => l.Industry).Evaluate(leadStages, asOf);
+Check(byDelegates.Count > 0 && byValue.Cells.SequenceEqual(byDelegates.Cells), "a conversion read by a value type equals the delegate form");
+
 var series = TimeSeries.Of([112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140], 12);
 var forecast = ExponentialSmoothing.AutoEts().Fit(series).Forecast(3, 95);
 Check(forecast.Point.Count == 3 && forecast.Interval(95).Lower[0] < forecast.Point[0], "AutoEts forecast with interval");
@@ -73,3 +83,18 @@ if (failures > 0)
 
 Console.WriteLine("AOT smoke passed");
 return 0;
+
+/// <summary>A lead's stage changes in an array, for the value-type conversion.</summary>
+internal readonly record struct LeadStages(StageChange<LeadStage>[] Stages, string Industry);
+
+/// <summary>MQL to SAL over <see cref="LeadStages"/>.</summary>
+internal readonly struct MqlToSal : IConversionEvents<LeadStages, StageChange<LeadStage>>
+{
+    public ReadOnlySpan<StageChange<LeadStage>> EventsOf(in LeadStages fact) => fact.Stages;
+
+    public Instant TimeOf(in StageChange<LeadStage> e) => e.At;
+
+    public bool IsFrom(in StageChange<LeadStage> e) => e.Stage == LeadStage.Mql;
+
+    public bool IsTo(in StageChange<LeadStage> e) => e.Stage == LeadStage.Sal;
+}
