@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using NodaTime;
 
 namespace SalesKpi;
@@ -31,7 +32,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
 
     // The cells of key k are [_rowStart[k], _rowStart[k + 1]), their period indices ascending.
     private readonly int[] _rowStart;
-    private readonly Dictionary<TKey, int> _keyIndex;
+    private Dictionary<TKey, int>? _keyIndex;
     private readonly Dictionary<LocalDate, int> _periodIndex;
     private CellList? _cellList;
 
@@ -62,17 +63,28 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         _cellPeriod = cellPeriod;
         _rowStart = rowStart;
         _values = values;
-        _keyIndex = new Dictionary<TKey, int>(keys.Length);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            _keyIndex.Add(keys[i], i);
-        }
-
         _periodIndex = new Dictionary<LocalDate, int>(periods.Length);
         for (int i = 0; i < periods.Length; i++)
         {
             _periodIndex.Add(periods[i].Start, i);
         }
+    }
+
+    /// <summary>
+    /// Gets each key's row index, built when a key is first looked up: a table read in order (most are) never pays for
+    /// it, which for a million keys is most of the table's memory. Two threads may both build it; one copy is kept.
+    /// </summary>
+    private Dictionary<TKey, int> KeyIndex => Volatile.Read(ref _keyIndex) ?? BuildKeyIndex();
+
+    private Dictionary<TKey, int> BuildKeyIndex()
+    {
+        var index = new Dictionary<TKey, int>(_keys.Length);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            index.Add(_keys[i], i);
+        }
+
+        return Interlocked.CompareExchange(ref _keyIndex, index, null) ?? index;
     }
 
     /// <summary>Gets the description of the metric that produced the table.</summary>
@@ -149,7 +161,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     public bool TryGetValue(TKey key, ReportingPeriod? period, out KpiValue value)
     {
         value = EmptyValue;
-        if (key is null || !_keyIndex.TryGetValue(key, out int k))
+        if (key is null || !KeyIndex.TryGetValue(key, out int k))
         {
             return false;
         }
@@ -194,7 +206,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
     public Row CellsOf(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _keyIndex.TryGetValue(key, out int k) ? new Row(this, k) : default;
+        return KeyIndex.TryGetValue(key, out int k) ? new Row(this, k) : default;
     }
 
     /// <summary>Returns the cells in order: by key, then by period.</summary>
@@ -236,7 +248,7 @@ public sealed class KpiTable<TKey> : IReadOnlyCollection<KpiCell<TKey>>
         var keys = new List<TKey>(_keys);
         foreach (var key in other._keys)
         {
-            if (!_keyIndex.ContainsKey(key))
+            if (!KeyIndex.ContainsKey(key))
             {
                 keys.Add(key);
             }

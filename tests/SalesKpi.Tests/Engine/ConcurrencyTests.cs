@@ -56,4 +56,33 @@ public sealed class ConcurrencyTests
             }
         }
     }
+
+    [Fact]
+    public void A_table_looked_up_by_key_on_several_threads_at_once_answers_as_one_thread_does()
+    {
+        // The table's index of keys is built on the first look-up; here four threads make it at once, twenty times.
+        var facts = T.RandomActs(20_000, seed: 7, reps: 3_000, days: 30);
+        var perRep = Metric.Count<Act>().By(a => a.Rep).PerPeriod(PeriodKind.Week, a => a.At);
+        int[] reps = [.. facts.Select(a => a.Rep).Distinct().Order()];
+        for (int round = 0; round < 20; round++)
+        {
+            var table = perRep.Evaluate(facts, T.InUtc<Act>());
+            var expected = reps.Select(rep => table.Cells.Where(c => c.Key == rep).Sum(c => c.Value.ExactValue!.Value)).ToArray();
+            table = perRep.Evaluate(facts, T.InUtc<Act>());
+            using var start = new Barrier(Threads);
+            var sums = new decimal[Threads][];
+            Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                sums[i] = [.. reps.Select(rep => table.CellsOf(rep).Sum(c => c.Value.ExactValue!.Value))];
+            });
+
+            foreach (var sum in sums)
+            {
+                Assert.Equal(expected, sum);
+            }
+
+            Assert.Equal(facts.Length, expected.Sum());
+        }
+    }
 }

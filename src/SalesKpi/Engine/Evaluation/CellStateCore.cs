@@ -655,8 +655,10 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
         bool narrowPeriods = periods.Length <= ushort.MaxValue + 1;
         var cellPeriod = Periods is null || narrowPeriods ? [] : new int[n];
         var cellPeriod16 = Periods is not null && narrowPeriods ? new ushort[n] : [];
-        var keyList = new List<TK>();
-        var rowStart = new List<int> { 0 };
+        // Sized for every key: only a key without cells (a conversion's entity with no trial) leaves them to trim.
+        var tableKeys = new TK[keyCount];
+        var rowStart = new int[keyCount + 1];
+        int rows = 0;
         int written = 0;
         for (int r = 0; r < keyCount; r++)
         {
@@ -722,8 +724,8 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
 
             if (written != first)
             {
-                keyList.Add(keys[slot]);
-                rowStart.Add(written);
+                tableKeys[rows++] = keys[slot];
+                rowStart[rows] = written;
             }
         }
 
@@ -736,7 +738,13 @@ internal abstract class CellStateCore<TFact, TKey, TAcc> : StateCore<TFact, TKey
             : copy is not null ? new AccumulatorCellValues<TAcc>(copy, this)
             : new ArrayCellValues(finished!);
         var periodIndices = narrowPeriods ? new CellPeriods(cellPeriod16) : new CellPeriods(cellPeriod);
-        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, keyList.ToArray(), periods, rowStart.ToArray(), periodIndices, values, n);
+        if (rows < keyCount)
+        {
+            Array.Resize(ref tableKeys, rows);
+            Array.Resize(ref rowStart, rows + 1);
+        }
+
+        return new KpiTable<TK>(description, Periods is not null, Periods?.Kind, Metric.Aggregation.EmptyValue, tableKeys, periods, rowStart, periodIndices, values, n);
     }
 
     /// <summary>
