@@ -71,6 +71,35 @@ public sealed class KeyMapTests
         AgreesWithDictionary(keys.ConvertAll(k => (int)(k & 0x3FFF_FFFF) + 4_096));
     }
 
+    [Fact]
+    public void Past_the_bit_cache_s_limit_keys_keep_their_slots_by_equality_alone()
+    {
+        // 300,000 keys pass the 262,144 the bit cache serves; the map then drops it. Every key, whether met before or
+        // after that, and met again afterwards, keeps its first slot.
+        var keys = new List<long>();
+        for (long k = 0; k < 300_000; k++)
+        {
+            keys.Add((k * 7_919) + (1L << 33));
+        }
+
+        var map = new KeyMap<long>();
+        for (int i = 0; i < keys.Count; i++)
+        {
+            Assert.Equal(i, map.GetOrAdd(keys[i]));
+        }
+
+        for (int i = keys.Count - 1; i >= 0; i -= 997)
+        {
+            Assert.Equal(i, map.GetOrAdd(keys[i]));
+            Assert.True(map.TryGet(keys[i], out int slot));
+            Assert.Equal(i, slot);
+            Assert.Equal(keys[i], map[i]);
+        }
+
+        Assert.Equal(keys.Count, map.Count);
+        Assert.Equal(keys.Count, map.GetOrAdd(-1));
+    }
+
     [Property]
     public void Tuple_keys_agree_with_a_dictionary(int[] reps, byte[] kinds)
     {

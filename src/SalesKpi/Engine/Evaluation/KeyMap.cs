@@ -23,7 +23,8 @@ internal static class KeyWords<TKey>
 /// Keys without references of 1, 2, 4 or 8 bytes (ints, int-backed ids, enums, small value tuples) first go through a
 /// cache keyed by their raw bits: a direct array for small values, a cheap integer hash otherwise. It is only a cache
 /// of the equality-based map (a miss falls back to it), so it stays correct even if equal keys differ in padding bits;
-/// its size is bounded so such padding cannot make it grow per fact.
+/// its size is bounded so such padding cannot make it grow per fact, and past 262,144 keys it is dropped (a count by a
+/// million keys: 149 → 111 MB, 440 → 389 ms over 4·10⁶ facts).
 /// </remarks>
 /// <typeparam name="TKey">The key type.</typeparam>
 internal sealed class KeyMap<TKey>
@@ -43,6 +44,13 @@ internal sealed class KeyMap<TKey>
     private int[] _bitSlots = [];
     private int _bitCount;
     private int _bitShift = 64;
+
+    /// <summary>Whether the bit cache was dropped: past <see cref="MaxCachedKeys"/> keys it would only double the memory
+    /// of the map (its arrays and their growth) for look-ups that miss the processor's caches either way.</summary>
+    private bool _bitsDropped;
+
+    /// <summary>The keys past which the bit cache is dropped.</summary>
+    private const int MaxCachedKeys = 1 << 18;
     private int[] _buckets = new int[16];
     private TKey[] _keys = new TKey[8];
     private int[] _hashes = new int[8];
@@ -98,7 +106,7 @@ internal sealed class KeyMap<TKey>
                 }
             }
 
-            return AddBits(key, bits);
+            return _bitsDropped ? GetOrAddByEquality(key) : AddBits(key, bits);
         }
 
         return GetOrAddByEquality(key);
@@ -205,6 +213,20 @@ internal sealed class KeyMap<TKey>
     private int AddBits(TKey key, ulong bits)
     {
         int slot = GetOrAddByEquality(key);
+        if (_bitsDropped)
+        {
+            return slot;
+        }
+
+        if (_count > MaxCachedKeys)
+        {
+            _bitsDropped = true;
+            _bitKeys = [];
+            _bitSlots = [];
+            _bitCount = 0;
+            return slot;
+        }
+
         if (_bitCount >= (4 * _count) + 1024)
         {
             return slot;
